@@ -40,8 +40,39 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install lint
+# The browser tests' checkers from npm (axe-core, the Nu Html Checker), reinstalled when the lock
+# changes. --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's
+# own Java runs it.
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install lint $(BROWSER_TOOLS)
 	$(VENV)/bin/pytest
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var tests/browser/node_modules
+
+# The search benchmark: index build time and size, search latency through the view and the same
+# searches on SQLite FTS5, at 10,000 and 100,000 quotes (BENCH_SIZES to change). Temp dirs only.
+BENCH_SIZES ?= 10000 100000
+.PHONY: bench-search
+bench-search: install
+	$(PY) -m search.bench $(BENCH_SIZES)
+
+# The serving load test: the real gunicorn on loopback with the real corpus in a temporary
+# VAR_DIR, driven by wrk at several concurrencies, next to nginx serving a static copy of one
+# page. Prints requests/s, p50/p99 latency and errors. BENCH_SECONDS, BENCH_CONNECTIONS to change.
+.PHONY: bench-serve
+bench-serve: install
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+	  echo "Installing wrk and nginx (Debian packages)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null; }
+	$(PY) bench/serve.py
+
+# Detail pages at scale: query counts and render times with the real corpus and with a synthetic
+# one of BENCH_QUOTES quotes (default 100,000). Temporary directories only.
+.PHONY: bench-pages
+bench-pages: install
+	$(PY) bench/detail_pages.py

@@ -127,6 +127,10 @@ class PartialDateField(models.CharField):
         except ValueError as error:
             raise ValidationError(str(error), code="invalid") from None
 
+    def run_validators(self, value):
+        # CharField's max-length validator measures text, not a PartialDate.
+        super().run_validators(value.isoformat() if isinstance(value, PartialDate) else value)
+
     def get_prep_value(self, value):
         if value in (None, ""):
             return None if self.null else ""

@@ -16,10 +16,14 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 
 
+# One converter per process: building one loads every extension, which costs more than converting.
+_converter = markdown_lib.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
 def render_markdown(text):
     if not text:
         return ""
-    html = markdown_lib.markdown(text, extensions=EXTENSIONS, output_format="html")
+    html = _converter.reset().convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

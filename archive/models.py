@@ -30,6 +30,10 @@ class PersonQuerySet(models.QuerySet):
     def others(self):
         return self.filter(is_leader=False)
 
+    def leaders_first(self):
+        """Leaders, then everyone else by country and name (the people list)."""
+        return self.order_by("-is_leader", "is_organisation", "country", "name")
+
 
 class Person(CountryMixin, models.Model):
     slug = models.SlugField(max_length=100, unique=True)
@@ -41,7 +45,9 @@ class Person(CountryMixin, models.Model):
     is_leader = models.BooleanField(default=False, help_text="Head of state or national leader.")
     is_organisation = models.BooleanField(
         default=False,
-        help_text="An institution speaking as one (the Kremlin, a ministry, a news agency's voice).",
+        help_text=(
+            "An institution speaking as one (the Kremlin, a ministry, a news agency's voice)."
+        ),
     )
     bio = models.TextField(blank=True, help_text="Markdown.")
     bio_html = models.TextField(blank=True, editable=False)
@@ -136,6 +142,16 @@ class MeetingQuerySet(models.QuerySet):
     def in_year(self, year):
         return self.filter(start__startswith=f"{int(year):04d}")
 
+    def years(self):
+        """The years that have a meeting, newest last (the year filter's choices)."""
+        return sorted({start.year for start in self.values_list("start", flat=True)})
+
+    def located(self):
+        """Meetings with coordinates, with just what a map needs."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False).only(
+            "latitude", "longitude", "city", "venue", "country"
+        )
+
 
 class Meeting(CountryMixin, models.Model):
     class Kind(models.TextChoices):
@@ -164,9 +180,7 @@ class Meeting(CountryMixin, models.Model):
         default=list, blank=True, help_text="Short statements, e.g. 'No documents signed'."
     )
     beyond_sources = models.TextField(blank=True, help_text=BEYOND_SOURCES_HELP)
-    participants = models.ManyToManyField(
-        Person, through="Participation", related_name="meetings"
-    )
+    participants = models.ManyToManyField(Person, through="Participation", related_name="meetings")
 
     objects = MeetingQuerySet.as_manager()
 
@@ -182,6 +196,16 @@ class Meeting(CountryMixin, models.Model):
     @property
     def date_display(self):
         return display_range(self.start, self.end)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def locality_display(self):
+        """City and country, for pages that show the venue on a line of its own."""
+        parts = [part for part in (self.city, self.country_name) if part]
+        return ", ".join(parts) if parts else "Place not given in the sources"
 
     @property
     def place_display(self):
@@ -228,6 +252,12 @@ class ArticleQuerySet(models.QuerySet):
     def with_outlet(self):
         return self.select_related("outlet")
 
+    def whole_documents(self):
+        """One article per source document: the record of the document as a whole, which
+        fixtures/articles.yaml lists first for its file (a compilation's items follow it)."""
+        first_ids = self.order_by().values("seed_document").annotate(first=models.Min("id"))
+        return self.filter(id__in=first_ids.values("first")).order_by("seed_document")
+
 
 class Article(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
@@ -262,6 +292,11 @@ class Article(models.Model):
     def published_display(self):
         return self.published.display() if self.published else "Date unknown"
 
+    @property
+    def seed_number(self):
+        """'002' for 002_49f5b9250815b663.txt: how notes on other records cite a source document."""
+        return self.seed_document.split("_", 1)[0]
+
 
 class QuoteQuerySet(models.QuerySet):
     def with_sources(self):
@@ -275,6 +310,15 @@ class QuoteQuerySet(models.QuerySet):
 
     def chronological(self):
         return self.order_by(models.F("said_on").asc(nulls_last=True), "slug")
+
+    def taken_from_outlet(self, outlet):
+        return self.filter(article__outlet=outlet)
+
+    def said_at(self, meeting):
+        return self.filter(meeting=meeting)
+
+    def said_in_year(self, year):
+        return self.filter(said_on__startswith=f"{int(year):04d}")
 
 
 class Quote(models.Model):

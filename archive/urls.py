@@ -17,4 +17,6 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("quotes/", views.quote_list, name="quote_list"),
     path("quotes/<slug:slug>/", views.quote_detail, name="quote"),
+    path("about/", views.about, name="about"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

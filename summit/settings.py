@@ -26,6 +26,43 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def cache_from_url(url):
+    """A CACHES entry from CACHE_URL: locmem://, dummy://, file:///path, redis://host:port/db,
+    memcached://host:port. Redis and memcached need their client installed (`redis`,
+    `pymemcache`)."""
+    scheme, _, rest = url.partition("://")
+    backends = {
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        "dummy": "django.core.cache.backends.dummy.DummyCache",
+        "file": "django.core.cache.backends.filebased.FileBasedCache",
+        "redis": "django.core.cache.backends.redis.RedisCache",
+        "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+    }
+    if scheme not in backends:
+        raise ImproperlyConfigured(f"CACHE_URL: unknown cache {url!r}; use one of {list(backends)}")
+    cache = {"BACKEND": backends[scheme], "KEY_PREFIX": "summit"}
+    if scheme == "locmem":
+        # Enough for every page of the archive; about 30 KB each.
+        cache["OPTIONS"] = {"MAX_ENTRIES": 3000}
+    elif scheme == "file":
+        cache["LOCATION"] = rest
+    elif scheme == "redis":
+        cache["LOCATION"] = url
+    elif scheme == "memcached":
+        cache["LOCATION"] = rest
+    return cache
+
+
 DEBUG = env_bool("DEBUG", False)
 
 # Where the SQLite database and the Whoosh index live by default. Git ignores it.
@@ -55,12 +92,25 @@ INSTALLED_APPS = [
     "haystack",
     "archive",
     "search",
+    # The serving layer: when the data was last loaded (summit.freshness), the health check.
+    "summit",
 ]
 
+# The order matters; summit/middleware.py explains it.
 MIDDLEWARE = [
+    "summit.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "summit.middleware.SecurityHeadersMiddleware",
+    "summit.middleware.ReadOnlyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "summit.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Nothing can be posted (ReadOnlyMiddleware); kept as a second lock should a form ever be.
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A moved address answers 301 instead of 404 (fixtures/redirects.yaml).
+    "archive.redirects.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "summit.urls"
@@ -75,6 +125,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "archive.context_processors.site",
+                # <link rel="alternate"> to each page's JSON twin and feeds (archive/api).
+                "archive.api.context_processors.alternates",
             ],
         },
     },
@@ -101,12 +153,15 @@ if ELASTICSEARCH_URL:
             "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
             "URL": ELASTICSEARCH_URL,
             "INDEX_NAME": ELASTICSEARCH_INDEX,
+            # "Did you mean": the search view asks only when results are few.
+            "INCLUDE_SPELLING": True,
         }
     }
 else:
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+            # haystack's Whoosh backend, made fast and its rebuilds atomic (search/backend.py).
+            "ENGINE": "search.backend.SummitWhooshEngine",
             "PATH": str(WHOOSH_PATH),
         }
     }
@@ -119,11 +174,85 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# On: `collectstatic` writes compressed, content-hashed copies that WhiteNoise serves with a
+# one-year immutable Cache-Control. Off (the test suite): files are served straight from static/
+# with no collectstatic, under their plain names.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
+# Caching. Pages are cached whole, keyed by the data's version (summit/freshness.py), so a data
+# load invalidates them everywhere. CACHE_URL: locmem:// (each process its own, no set-up),
+# file:///path, redis://host:port/0 or memcached://host:port to share one between processes.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+PAGE_CACHE_ALIAS = "default"
+# How long a rendered page stays in that cache; 0 renders every request.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# How long browsers and proxies may reuse a page before asking again (answered 304 when unchanged).
+CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 300)
+# How often a serving process looks in the database for a newer data load; -1: never (only
+# this process loads data).
+DATA_VERSION_CHECK_SECONDS = env_int("DATA_VERSION_CHECK_SECONDS", 2)
+# The deployed release, e.g. the git commit: with it every machine gives a page the same ETag.
+RELEASE = os.environ.get("RELEASE", "")
+
+# Security headers (summit/middleware.py and Django's SecurityMiddleware). The policy allows
+# only this site's own files: no inline script or style, no other origin, no framing.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# HTTPS, switched on in production by environment variables (all off for local serving).
+# HTTPS=1 turns on the redirect, secure cookies and a year of HSTS; each can also be set alone.
+HTTPS = env_bool("HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+# The load balancer's health check may come in over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
+# Behind a proxy that terminates TLS and sets X-Forwarded-Proto (deploy/nginx.conf does).
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# One JSON object per line on stdout (summit/logging.py); LOG_FORMAT=plain for a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "json": {"()": "summit.logging.JSONFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # summit.request already logs every request once; Django's request logger adds only
+        # what that line cannot hold: the traceback of a 500.
+        "django.request": {"level": "ERROR"},
+    },
 }

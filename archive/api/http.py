@@ -1,0 +1,92 @@
+"""What every data endpoint shares: read-only methods, CORS, absolute URLs and JSON errors."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+ALLOW = ", ".join(SAFE_METHODS)
+
+
+class BadRequest(Exception):
+    """Input we understand to be wrong: answered 400 with what was wrong."""
+
+    def __init__(self, message, detail=None):
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+def site_base(request):
+    """The public base address: SITE_URL when set, otherwise the address the request came in on."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
+def json_error(status, message, detail=None):
+    body = {"error": message, "status": status}
+    if detail:
+        body["detail"] = detail
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _with_cors(response):
+    # Read-only public data: any site may read it, none may write (there is nothing to write).
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _options_response():
+    response = HttpResponse(status=200)
+    response["Allow"] = ALLOW
+    response["Access-Control-Allow-Methods"] = ALLOW
+    response["Access-Control-Allow-Headers"] = "Accept, If-None-Match, If-Modified-Since"
+    response["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def read_only(view, errors_as_json=False):
+    """GET and HEAD answered, OPTIONS answered for CORS preflight, anything else 405."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            return _with_cors(_options_response())
+        if request.method not in SAFE_METHODS:
+            if errors_as_json:
+                response = json_error(
+                    405, f"{request.method} is not allowed: this API is read-only."
+                )
+            else:
+                response = HttpResponse(
+                    f"{request.method} is not allowed: the archive is read-only.\n",
+                    status=405,
+                    content_type="text/plain; charset=utf-8",
+                )
+            response["Allow"] = ALLOW
+            return _with_cors(response)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404 as error:
+            if not errors_as_json:
+                raise
+            response = json_error(404, str(error) or "Not found.")
+        except BadRequest as error:
+            if errors_as_json:
+                response = json_error(400, error.message, error.detail)
+            else:
+                response = HttpResponse(
+                    f"{error.message}\n", status=400, content_type="text/plain; charset=utf-8"
+                )
+        return _with_cors(response)
+
+    return wrapper
+
+
+def json_endpoint(view):
+    """A read-only view whose errors (404, 400, 405) are JSON too."""
+    return read_only(view, errors_as_json=True)
+
+
+def json_response(data):
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

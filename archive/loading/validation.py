@@ -1,0 +1,288 @@
+"""Checking every fixture record before anything is written.
+
+Each record is checked with the model's own field validation (Model.full_clean) after a type
+check that YAML needs (`country: NO` is a boolean to YAML; `name: 2019` a number). Relations are
+checked against the slugs in the fixtures, not the database: the fixtures are the whole archive.
+Every problem is collected, so one run shows all of them.
+"""
+
+import difflib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+
+from archive.dates import PartialDateField
+
+from .problems import FixtureError, Problem, display_path, record_label
+from .schema import (
+    MODEL_FILES,
+    OTHER_FIXTURE_FILES,
+    expected_type,
+    is_required,
+    many_to_many_fields,
+    scalar_fields,
+)
+from .yaml_files import describe_type, read_records
+
+
+@dataclass
+class ValidRecord:
+    file: str
+    position: int
+    label: str
+    slug: str = ""
+    values: dict = field(default_factory=dict)  # every non-relation field, cleaned
+    relations: dict = field(default_factory=dict)  # foreign key name -> slug or None
+    many: dict = field(default_factory=dict)  # many-to-many name -> list of slugs
+    children: list = field(default_factory=list)  # nested records, in order
+
+
+def validate_fixtures(fixtures_dir, progress):
+    """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem."""
+    fixtures_dir = Path(fixtures_dir)
+    if not fixtures_dir.is_dir():
+        raise FixtureError([Problem(display_path(fixtures_dir), "no such directory")])
+
+    problems = unknown_files(fixtures_dir)
+    archive = {}
+    unreadable = set()  # models with a file that could not be read: their slugs are unknown
+    for spec in progress.track(MODEL_FILES, "Checking fixtures"):
+        paths = fixture_paths(fixtures_dir, spec.name)
+        if not paths:
+            problems.append(Problem(display_path(fixtures_dir / f"{spec.name}.yaml"), "missing"))
+            unreadable.add(spec.model)
+        archive[spec] = []
+        for path in paths:
+            records, file_problems = read_records(path)
+            problems += file_problems
+            if file_problems and not records:
+                unreadable.add(spec.model)
+            for position, data in enumerate(records, start=1):
+                if isinstance(data, dict):
+                    record, record_problems = check_record(spec, data, display_path(path), position)
+                    archive[spec].append(record)
+                    problems += record_problems
+
+    for spec, records in archive.items():
+        problems += duplicate_slugs(spec, records)
+    problems += broken_relations(archive, unreadable)
+    if problems:
+        raise FixtureError(problems)
+    return archive
+
+
+def fixture_paths(fixtures_dir, name):
+    """quotes.yaml, then quotes/*.yaml in name order, for a model whose records fill many files."""
+    single = fixtures_dir / f"{name}.yaml"
+    return ([single] if single.is_file() else []) + sorted((fixtures_dir / name).glob("*.yaml"))
+
+
+def unknown_files(fixtures_dir):
+    known = {f"{spec.name}.yaml" for spec in MODEL_FILES} | OTHER_FIXTURE_FILES
+    expected = ", ".join(sorted(known))
+    return [
+        Problem(display_path(path), f"not a fixture file the archive knows (expected {expected})")
+        for path in sorted(fixtures_dir.glob("*.y*ml"))
+        if path.name not in known
+    ]
+
+
+def check_record(spec, data, file, position):
+    label = record_label(data, position)
+    record = ValidRecord(file, position, label)
+    extra_keys = {spec.nested.key} if spec.nested else set()
+    problems = check_fields(record, spec.model, data, extra_keys=extra_keys)
+    record.slug = data.get("slug") if isinstance(data.get("slug"), str) else ""
+
+    if spec.nested:
+        children, child_problems = check_children(spec.nested, data.get(spec.nested.key), record)
+        record.children = children
+        problems += child_problems
+    return record, problems
+
+
+def check_children(nested, items, parent):
+    if items is None:
+        return [], []
+    if not isinstance(items, list):
+        expected = f"a list of {nested.key}, found {describe_type(items)}"
+        return [], [Problem(parent.file, f"must be {expected}", parent.label, nested.key)]
+    children, problems = [], []
+    for index, item in enumerate(items, start=1):
+        where = f"{nested.key}[{index}]"
+        if not isinstance(item, dict):
+            message = f"must be a mapping of fields, found {describe_type(item)}"
+            problems.append(Problem(parent.file, message, parent.label, where))
+            continue
+        child = ValidRecord(parent.file, index, parent.label)
+        skip = {nested.parent, nested.order_field}
+        child_problems = check_fields(child, nested.model, item, skip=skip)
+        problems += [
+            replace(problem, field=f"{where}.{problem.field}" if problem.field else where)
+            for problem in child_problems
+        ]
+        children.append(child)
+    problems += repeated_people(nested, children, parent)
+    return children, problems
+
+
+def repeated_people(nested, children, parent):
+    """A person takes one part in a meeting (the model's unique constraint)."""
+    if "person" not in {f.name for f in nested.model._meta.fields}:
+        return []
+    seen, problems = set(), []
+    for index, child in enumerate(children, start=1):
+        person = child.relations.get("person")
+        if person and person in seen:
+            message = f"'{person}' is listed more than once"
+            where = f"{nested.key}[{index}].person"
+            problems.append(Problem(parent.file, message, parent.label, where))
+        seen.add(person)
+    return problems
+
+
+def check_fields(record, model, data, *, skip=(), extra_keys=()):
+    """Fill record.values/relations/many from `data`; return the problems found."""
+    scalars = scalar_fields(model, skip)
+    many = many_to_many_fields(model)
+    problems = []
+
+    def problem(name, message):
+        problems.append(Problem(record.file, message, record.label, str(name)))
+
+    allowed = set(scalars) | set(many) | set(extra_keys)
+    for key in data:
+        if key not in allowed:
+            problem(key, "unknown field" + did_you_mean(str(key), allowed))
+
+    given, unchecked = {}, set()
+    for name, model_field in scalars.items():
+        value = data.get(name)
+        if value is None:
+            if is_required(model_field):
+                problem(name, "required field is " + ("empty" if name in data else "missing"))
+                unchecked.add(name)
+            if model_field.is_relation:
+                record.relations[name] = None
+            continue
+        type_problem = wrong_type(model_field, value)
+        if type_problem:
+            problem(name, type_problem)
+            unchecked.add(name)
+        elif model_field.is_relation:
+            record.relations[name] = value
+        elif isinstance(value, float) and isinstance(model_field, models.DecimalField):
+            # Through its text: Django rounds a float to max_digits, giving 43.024500 for 43.0245.
+            given[name] = repr(value)
+        else:
+            given[name] = value
+
+    for name in many:
+        value = data.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(slug, str) for slug in value):
+            problem(name, f"expected a list of slugs, found {describe_type(value)}")
+            value = []
+        record.many[name] = value
+
+    instance = model(**given)
+    # PartialDateField is checked here: CharField's length validator cannot measure a PartialDate.
+    dates = {name for name, f in scalars.items() if isinstance(f, PartialDateField)}
+    for name in dates & set(given):
+        try:
+            setattr(instance, name, scalars[name].to_python(given[name]))
+        except ValidationError as error:
+            problem(name, " ".join(error.messages))
+            unchecked.add(name)
+
+    relations = {name for name, f in scalars.items() if f.is_relation}
+    exclude = relations | dates | unchecked | set(skip) | set(many)
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        for name, errors in error.error_dict.items():
+            for each in errors:
+                where = "" if name == NON_FIELD_ERRORS else name
+                problem(where, field_message(scalars.get(name), each))
+
+    record.values = {name: getattr(instance, name) for name in scalars if name not in relations}
+    problems += check_dates_in_order(record)
+    return problems
+
+
+def wrong_type(model_field, value):
+    types, description = expected_type(model_field)
+    is_bool = isinstance(value, bool)
+    if isinstance(value, types) and (is_bool == (types is bool)):
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            return f"expected {description}, found a list with something else in it"
+        return ""
+    return f"expected {description}, found {describe_type(value)}"
+
+
+def field_message(model_field, error):
+    message = " ".join(error.messages)
+    if error.code == "invalid_choice" and model_field is not None:
+        choices = ", ".join(str(value) for value, _ in model_field.flatchoices)
+        message = f"{message} Use one of: {choices}."
+    return message
+
+
+def check_dates_in_order(record):
+    start, end = record.values.get("start"), record.values.get("end")
+    if start is None or end is None or not hasattr(start, "first_day"):
+        return []
+    if end.last_day() < start.first_day():
+        message = f"ends ({end}) before it starts ({start})"
+        return [Problem(record.file, message, record.label, "end")]
+    return []
+
+
+def duplicate_slugs(spec, records):
+    first_seen, problems = {}, []
+    for record in records:
+        if not record.slug:
+            continue
+        first = first_seen.setdefault(record.slug, record)
+        if first is not record:
+            message = (
+                f"slug '{record.slug}' is already used by {first.file}, record #{first.position}"
+            )
+            problems.append(Problem(record.file, message, f"#{record.position}", "slug"))
+    return problems
+
+
+def broken_relations(archive, unreadable):
+    slugs = {spec.model: {r.slug for r in records if r.slug} for spec, records in archive.items()}
+    problems = []
+
+    def check(record, model, name, slug, where):
+        target = model._meta.get_field(name).related_model
+        if slug is None or target in unreadable:
+            return
+        if slug not in slugs[target]:
+            message = f"no {target._meta.verbose_name} with slug '{slug}'"
+            message += did_you_mean(slug, slugs[target])
+            problems.append(Problem(record.file, message, record.label, where))
+        elif target is model and slug == record.slug:
+            message = f"points at its own record ('{slug}')"
+            problems.append(Problem(record.file, message, record.label, where))
+
+    for spec, records in archive.items():
+        for record in records:
+            for name, slug in record.relations.items():
+                check(record, spec.model, name, slug, name)
+            for name, slug_list in record.many.items():
+                for slug in slug_list:
+                    check(record, spec.model, name, slug, name)
+            for index, child in enumerate(record.children, start=1):
+                for name, slug in child.relations.items():
+                    where = f"{spec.nested.key}[{index}].{name}"
+                    check(child, spec.nested.model, name, slug, where)
+    return problems
+
+
+def did_you_mean(word, candidates):
+    matches = difflib.get_close_matches(word, sorted(candidates), n=1)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

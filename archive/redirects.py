@@ -1,0 +1,75 @@
+"""Permanent redirects for addresses that moved: fixtures/redirects.yaml, old path -> new path.
+
+A published address never simply disappears: when a record is renamed or merged, its old path is
+added to redirects.yaml and RedirectMiddleware answers it with a 301 to the new one. Only pages
+that would otherwise be a 404 are redirected, so an entry can never hide a live page.
+
+    - old: /people/sergei-lavrov/
+      new: /people/sergey-lavrov/
+      reason: Renamed to the spelling the Kremlin uses.
+"""
+
+import functools
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponsePermanentRedirect
+
+REDIRECTS_FILE = "redirects.yaml"
+KEYS = {"old", "new", "reason"}
+
+
+def _check_path(value, where):
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith("//"):
+        raise ImproperlyConfigured(f"{where}: a path on this site starting with / is expected")
+    return value
+
+
+@functools.cache
+def read_redirects(path):
+    """{old path: new path} from a redirects file; a missing file means no redirects.
+
+    Read once per process: a new redirect is live after the next deploy or restart.
+    """
+    path = Path(path)
+    if not path.exists():
+        return {}
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(entries, list):
+        raise ImproperlyConfigured(f"{path}: a list of redirects is expected")
+    redirects = {}
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}, redirect {number}"
+        if not isinstance(entry, dict) or set(entry) - KEYS or not {"old", "new"} <= set(entry):
+            raise ImproperlyConfigured(f"{where}: expected the keys old, new and reason")
+        old = _check_path(entry["old"], f"{where}, old")
+        new = _check_path(entry["new"], f"{where}, new")
+        if old == new or old in redirects:
+            raise ImproperlyConfigured(f"{where}: {old} redirects to itself or twice")
+        redirects[old] = new
+    return redirects
+
+
+def redirects():
+    return read_redirects(Path(settings.FIXTURES_DIR) / REDIRECTS_FILE)
+
+
+class RedirectMiddleware:
+    """Answer a 404 for a moved address with a 301 to where it lives now (query kept)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        moved = redirects()
+        # "/summits" finds "/summits/" as well: a trailing slash is easy to leave off.
+        new = moved.get(request.path) or moved.get(request.path + "/")
+        if new is None:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{new}?{query}" if query else new)

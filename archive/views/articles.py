@@ -1,0 +1,43 @@
+from django.shortcuts import get_object_or_404, render
+
+from .. import citations, seo
+from ..models import Article
+
+
+def article_list(request):
+    articles = Article.objects.with_outlet().prefetch_related("authors").newest_first()
+    description = "Every article the archive takes its facts and quotations from, newest first."
+    context = {
+        "meta": seo.page_meta(
+            request,
+            "Articles",
+            description,
+            jsonld=seo.collection_jsonld(request, "Articles", description),
+        ),
+        "articles": articles,
+    }
+    return render(request, "archive/article_list.html", context)
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.with_outlet(), slug=slug)
+    authors = list(article.authors.all())
+    url = seo.absolute(request, article.get_absolute_url())
+    context = {
+        "meta": seo.page_meta(
+            request,
+            article.title,
+            seo.plain_text(article.summary_html, words=30)
+            or f"{article.title}, {article.outlet.name}, {article.published_display}.",
+            og_type="article",
+            jsonld=seo.article_jsonld(request, article, authors),
+        ),
+        "article": article,
+        "authors": authors,
+        "meetings": list(article.meetings.chronological()),
+        "people_mentioned": list(article.people_mentioned.all()),
+        "quotes": list(article.quotes.with_sources().chronological()),
+        "citation": citations.cite_article(article, authors, url),
+        "share_url": url,
+    }
+    return render(request, "archive/article_detail.html", context)

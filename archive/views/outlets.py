@@ -1,0 +1,41 @@
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+
+from .. import seo
+from ..models import Outlet, Quote
+
+
+def outlet_list(request):
+    outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+    description = "The news agencies, newspapers, journals and official sites the archive draws on."
+    context = {
+        "meta": seo.page_meta(
+            request,
+            "Outlets",
+            description,
+            jsonld=seo.collection_jsonld(request, "Outlets", description),
+        ),
+        "outlets": outlets,
+    }
+    return render(request, "archive/outlet_list.html", context)
+
+
+def outlet_detail(request, slug):
+    outlet = get_object_or_404(Outlet, slug=slug)
+    articles = list(outlet.articles.with_outlet().newest_first())
+    quotes_taken = list(Quote.objects.taken_from_outlet(outlet).with_sources().newest_first())
+    quotes_carried = list(outlet.quotes_first_carried.with_sources().newest_first())
+    description = seo.plain_text(outlet.description_html, words=30)
+    context = {
+        "meta": seo.page_meta(
+            request,
+            outlet.name,
+            description or f"{outlet.name}: its articles and the quotations taken from them.",
+            jsonld=seo.outlet_jsonld(request, outlet),
+        ),
+        "outlet": outlet,
+        "articles": articles,
+        "quotes_taken": quotes_taken,
+        "quotes_carried": quotes_carried,
+    }
+    return render(request, "archive/outlet_detail.html", context)

@@ -1,0 +1,1 @@
+"""The search benchmark: `make bench-search` (python -m search.bench). See search/bench/run.py."""

@@ -1,0 +1,201 @@
+"""The search benchmark, for each corpus size (quotes; plus one article per ten quotes):
+
+- index build time and size (search.indexing.rebuild_index, the one the site uses);
+- latency p50/p95 of a fixed set of searches through the Django search view (facets, highlights);
+- the same searches on SQLite FTS5 over the same documents, as a reference.
+
+Each size gets its own temporary database and index directory (never var/), removed afterwards.
+Usage: python -m search.bench 10000 100000   (BENCH_REPEAT=N for more runs per search)
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_SIZES = [10_000, 100_000]
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+
+# (label, query string) through the view; FTS5 gets the same words.
+SEARCHES = [
+    ("single word", {"q": "sanctions"}),
+    ("two words", {"q": "military pyongyang"}),
+    ("phrase", {"q": '"fraternal duty"'}),
+    ("name, other spelling", {"q": "Ким Чен Ын"}),
+    ("name, other spelling + filters", {"q": "Sergei Lavrov", "type": "quote", "year": "2024"}),
+    ("two words, newest first", {"q": "treaty ratified", "sort": "newest"}),
+    ("rare word", {"q": "limousine horses"}),
+]
+FTS5_QUERIES = {
+    "single word": "sanctions",
+    "two words": "military pyongyang",
+    "phrase": '"fraternal duty"',
+    "name, other spelling": "kim jong un",
+    "name, other spelling + filters": "sergey lavrov",
+    "two words, newest first": "treaty ratified",
+    "rare word": "limousine horses",
+}
+
+
+def main():
+    sizes = [int(arg) for arg in sys.argv[1:]] or DEFAULT_SIZES
+    for size in sizes:
+        workdir = Path(tempfile.mkdtemp(prefix=f"summit-bench-{size}-"))
+        try:
+            _run_in_subprocess(size, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _run_in_subprocess(size, workdir):
+    """Each size in a fresh interpreter: its own settings (temp DB and index), its own memory."""
+    import subprocess
+
+    env = {
+        **os.environ,
+        "VAR_DIR": str(workdir),
+        "WHOOSH_PATH": str(workdir / "whoosh"),
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "ELASTICSEARCH_URL": "",
+        "SECRET_KEY": "benchmark-only",
+        "ALLOWED_HOSTS": "testserver",
+        "LOG_LEVEL": "WARNING",
+        "STATIC_MANIFEST": "0",
+        "PAGE_CACHE_SECONDS": "0",
+        "DJANGO_SETTINGS_MODULE": "summit.settings",
+    }
+    code = f"from search.bench.run import bench_one; bench_one({size}, {str(workdir)!r})"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def bench_one(size, workdir):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from archive.progress import Progress
+    from search.bench import corpus
+    from search.indexing import rebuild_index
+
+    print(f"\n== {size:,} quotes ==", flush=True)
+    call_command("migrate", verbosity=0)
+    started = time.monotonic()
+    documents = corpus.generate(size)
+    print(f"corpus: {documents:,} quotes and articles in {time.monotonic() - started:.1f} s")
+
+    started, cpu = time.monotonic(), _cpu_seconds()
+    indexed = rebuild_index(progress=Progress(sys.stderr))
+    build = time.monotonic() - started
+    main_cpu, workers_cpu = (now - then for now, then in zip(_cpu_seconds(), cpu, strict=True))
+    size_mb = sum(p.stat().st_size for p in Path(workdir, "whoosh").rglob("*") if p.is_file()) / 1e6
+    print(f"index build: {build:.1f} s for {indexed:,} documents, {size_mb:.1f} MB on disk")
+    # On a shared machine the wall time depends on the load; CPU time does not. With two free
+    # cores the build takes about the larger of the two.
+    print(
+        f"index build CPU: {main_cpu:.1f} s preparing (this process), {workers_cpu:.1f} s in "
+        f"the writer processes, load average {os.getloadavg()[0]:.1f}"
+    )
+
+    view_times, cold = _time_view()
+    fts_times, fts_build = _time_fts5(Path(workdir))
+    print(f"FTS5 reference table built in {fts_build:.1f} s")
+    print(
+        f"{'search':34} {'cold':>9} {'view p50':>9} {'view p95':>9} {'FTS5 p50':>9} {'ratio':>6}"
+        "  hits"
+    )
+    everything_view, everything_fts = [], []
+    for label, _params in SEARCHES:
+        times, hits = view_times[label]
+        fts = fts_times[label]
+        everything_view += times
+        everything_fts += fts
+        print(
+            f"{label:34} {_ms(cold[label]):>9} {_ms(_pct(times, 50)):>9} {_ms(_pct(times, 95)):>9} "
+            f"{_ms(_pct(fts, 50)):>9} {_pct(times, 50) / max(_pct(fts, 50), 1e-9):>5.1f}x  {hits}"
+        )
+    print(
+        f"{'all searches':34} {_ms(_pct(list(cold.values()), 50)):>9} "
+        f"{_ms(_pct(everything_view, 50)):>9} "
+        f"{_ms(_pct(everything_view, 95)):>9} {_ms(_pct(everything_fts, 50)):>9} "
+        f"{_pct(everything_view, 50) / max(_pct(everything_fts, 50), 1e-9):>5.1f}x"
+    )
+
+
+def _time_view():
+    import re
+
+    from django.test import Client
+
+    client = Client()
+    client.get("/search/", {"q": "warm up"})  # opens the searcher once, as a server would
+    cold = {}
+    found = {}
+    for label, params in SEARCHES:
+        # The first run of each search reads its terms from disk (cold); later runs find them in
+        # the per-process postings cache, as a server does for popular words.
+        started = time.perf_counter()
+        response = client.get("/search/", params)
+        cold[label] = time.perf_counter() - started
+        assert response.status_code == 200, (label, response.status_code)
+        match = re.search(rb'<h2 id="results-heading">([\d,]+) result', response.content)
+        assert b"<em>" in response.content or not match or match.group(1) == b"0", label
+        found[label] = ([], match.group(1).decode() if match else "?")
+    for _ in range(REPEAT):
+        for label, params in SEARCHES:
+            started = time.perf_counter()
+            client.get("/search/", params)
+            found[label][0].append(time.perf_counter() - started)
+    return found, cold
+
+
+def _time_fts5(workdir):
+    """The same documents in an FTS5 table (porter stemming); each search asks for the top 20 with
+    snippets and the total count, as the view does."""
+    import sqlite3
+
+    from archive.models import Article, Quote
+
+    connection = sqlite3.connect(workdir / "fts5.sqlite3")
+    started = time.monotonic()
+    connection.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize='porter unicode61')")
+    rows = Quote.objects.values_list("text", flat=True).iterator(chunk_size=5000)
+    connection.executemany("INSERT INTO docs(body) VALUES (?)", ((text,) for text in rows))
+    rows = Article.objects.values_list("title", "summary").iterator(chunk_size=2000)
+    connection.executemany("INSERT INTO docs(body) VALUES (?)", ((f"{t}\n{s}",) for t, s in rows))
+    connection.commit()
+    build = time.monotonic() - started
+    times = {}
+    for label, match in FTS5_QUERIES.items():
+        times[label] = []
+        for _ in range(REPEAT):
+            started = time.perf_counter()
+            connection.execute(
+                "SELECT rowid, snippet(docs, 0, '<em>', '</em>', '…', 20) FROM docs "
+                "WHERE docs MATCH ? ORDER BY rank LIMIT 20",
+                (match,),
+            ).fetchall()
+            connection.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
+            times[label].append(time.perf_counter() - started)
+    connection.close()
+    return times, build
+
+
+def _cpu_seconds():
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _pct(values, percentile):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, round(percentile / 100 * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def _ms(seconds):
+    return f"{seconds * 1000:.1f} ms"

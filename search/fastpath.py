@@ -1,0 +1,253 @@
+"""Scoring whole posting lists at once, for the queries readers make.
+
+Whoosh walks a query's matches one document at a time through a tree of Python matcher objects
+(several calls per document), which is what made a common word cost hundreds of milliseconds at
+100,000 documents. Every query the search page sends is words, phrases, OR and NOT over the
+content field, narrowed by exact fields; for those this module reads each term's postings a block
+at a time into lists (cached per segment), scores them with Whoosh's own BM25F in one
+comprehension and combines documents with dict and set operations, which run in C.
+
+Phrases still need positions: their documents come from Whoosh, their scores from their words.
+Anything else (a segment with deleted documents, another query shape) returns None and the caller
+uses Whoosh's own search.
+"""
+
+from array import array
+from collections import OrderedDict
+from heapq import nlargest, nsmallest
+from itertools import accumulate
+from pickle import loads
+from threading import Lock
+
+from whoosh import query as whoosh_query
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.reading import TermNotFound
+from whoosh.system import _INT_SIZE
+
+from .scoring import field_lengths
+
+B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults
+CACHED_TERMS = 128  # per segment: at most a few tens of MB at 100,000 documents
+_lock = Lock()
+
+
+class Unsupported(Exception):
+    pass
+
+
+def search(searcher, q, fieldname, restriction=None):
+    """{docnum: score} for every document matching `q`, or None if this query needs Whoosh."""
+    leaves = searcher.reader().leaf_readers()
+    if any(reader.has_deletions() for reader, _offset in leaves):
+        return None
+    try:
+        scores = _evaluate(searcher, leaves, q, fieldname)
+    except Unsupported:
+        return None
+    if restriction is not None:
+        scores = {docnum: score for docnum, score in scores.items() if docnum in restriction}
+    return scores
+
+
+def exact_docs(searcher, q):
+    """The set of documents matching an exact-field query (Term, And, Or), or None."""
+    leaves = searcher.reader().leaf_readers()
+    if any(reader.has_deletions() for reader, _offset in leaves):
+        return None
+    try:
+        return _exact(leaves, q)
+    except Unsupported:
+        return None
+
+
+def top(scores, limit, sort_values=None, reverse=False):
+    """The best `limit` (docnum, score) pairs: by score, or by a per-document sort value; ties
+    go to the lower document number, so a page is the same every time."""
+    if sort_values is None:
+        return nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+    if reverse:
+        chosen = nlargest(limit, scores, key=lambda docnum: (sort_values[docnum], -docnum))
+    else:
+        chosen = nsmallest(limit, scores, key=lambda docnum: (sort_values[docnum], docnum))
+    return [(docnum, scores[docnum]) for docnum in chosen]
+
+
+def _evaluate(searcher, leaves, q, fieldname):
+    if isinstance(q, whoosh_query.Every):
+        # haystack's match-everything query ("*"), e.g. a count of all documents.
+        return {
+            offset + docnum: 1.0
+            for reader, offset in leaves
+            for docnum in range(reader.doc_count_all())
+        }
+    if isinstance(q, whoosh_query.Term):
+        if q.fieldname != fieldname:
+            raise Unsupported
+        return _term_scores(searcher, leaves, fieldname, q.text)
+    if isinstance(q, whoosh_query.Phrase):
+        if q.fieldname != fieldname:
+            raise Unsupported
+        docs = _phrase_docs(leaves, fieldname, q.words) if q.slop == 1 else None
+        if docs is None:
+            docs = set(searcher.docs_for_query(q))
+        scores = {docnum: 0.0 for docnum in docs}
+        for word in q.words:
+            word_scores = _term_scores(searcher, leaves, fieldname, word)
+            scores = {
+                docnum: score + word_scores.get(docnum, 0.0) for docnum, score in scores.items()
+            }
+        return scores
+    if isinstance(q, whoosh_query.Or):
+        merged = {}
+        for child in q.children():
+            for docnum, score in _evaluate(searcher, leaves, child, fieldname).items():
+                merged[docnum] = merged.get(docnum, 0.0) + score
+        return merged
+    if isinstance(q, whoosh_query.And):
+        positive = [child for child in q.children() if not isinstance(child, whoosh_query.Not)]
+        negative = [child.query for child in q.children() if isinstance(child, whoosh_query.Not)]
+        if not positive:
+            raise Unsupported
+        parts = sorted(
+            (_evaluate(searcher, leaves, child, fieldname) for child in positive), key=len
+        )
+        scores = parts[0]
+        for other in parts[1:]:
+            scores = {
+                docnum: score + other[docnum] for docnum, score in scores.items() if docnum in other
+            }
+        for child in negative:
+            excluded = _evaluate(searcher, leaves, child, fieldname)
+            scores = {docnum: score for docnum, score in scores.items() if docnum not in excluded}
+        return scores
+    raise Unsupported
+
+
+def _term_scores(searcher, leaves, fieldname, text):
+    idf = searcher.idf(fieldname, text)
+    avgfl = searcher.avg_field_length(fieldname) or 1
+    numerator = idf * (K1 + 1)
+    constant = K1 * (1 - B)
+    per_length = K1 * B / avgfl
+    scores = {}
+    for reader, offset in leaves:
+        ids, weights = _postings(reader, fieldname, text)
+        if not ids:
+            continue
+        lengths = field_lengths(reader, fieldname)
+        scores.update(
+            {
+                docnum + offset: numerator
+                * weight
+                / (weight + constant + per_length * lengths[docnum])
+                for docnum, weight in zip(ids, weights, strict=True)
+            }
+        )
+    return scores
+
+
+def _exact(leaves, q):
+    if isinstance(q, whoosh_query.Term):
+        docs = set()
+        for reader, offset in leaves:
+            ids, _weights = _postings(reader, q.fieldname, q.text)
+            docs.update(docnum + offset for docnum in ids) if offset else docs.update(ids)
+        return docs
+    if isinstance(q, (whoosh_query.And, whoosh_query.Or)):
+        parts = [_exact(leaves, child) for child in q.children()]
+        if not parts:
+            raise Unsupported
+        if isinstance(q, whoosh_query.And):
+            return set.intersection(*parts)
+        return set.union(*parts)
+    raise Unsupported
+
+
+def _phrase_docs(leaves, fieldname, words):
+    """Documents where the words stand next to each other in this order: the documents that have
+    them all, then their positions, read only for the documents still in the running."""
+    found = set()
+    for reader, offset in leaves:
+        candidates = None
+        for word in words:
+            ids = set(_postings(reader, fieldname, word)[0])
+            candidates = ids if candidates is None else candidates & ids
+        starts = {
+            docnum: set(places)
+            for docnum, places in _positions(
+                reader, fieldname, words[0], candidates or set()
+            ).items()
+        }
+        for index, word in enumerate(words[1:], start=1):
+            if not starts:
+                break
+            following = _positions(reader, fieldname, word, starts.keys())
+            starts = {
+                docnum: kept
+                for docnum, places in following.items()
+                if (kept := starts[docnum].intersection([place - index for place in places]))
+            }
+        found.update(docnum + offset for docnum in starts)
+    return found
+
+
+def _positions(reader, fieldname, text, docs):
+    """{docnum: positions} of a term, decoded only for the given documents."""
+    if not docs:
+        return {}
+    matcher = reader.postings(fieldname, text)
+    field_format = reader.schema[fieldname].format
+    if not isinstance(matcher, W3LeafMatcher) or type(field_format) is not Positions:
+        raise Unsupported
+    positions = {}
+    while matcher.is_active():
+        matcher._read_ids()
+        block_ids = matcher._ids
+        if not docs.isdisjoint(block_ids):
+            matcher._read_values()
+            for docnum, value in zip(block_ids, matcher._values, strict=True):
+                if docnum in docs:
+                    positions[docnum] = _decode_positions(value)
+        matcher._next_block()
+    return positions
+
+
+def _decode_positions(value):
+    """Whoosh's Positions.decode_positions, with the running sum done in C."""
+    codes = value[_INT_SIZE:]
+    return list(accumulate(loads(codes if codes.endswith(b".") else codes + b".")))
+
+
+def _postings(reader, fieldname, text):
+    """A term's document numbers and weights in one segment, read block by block (cached)."""
+    cache = reader.__dict__.get("_summit_postings")
+    if cache is None:
+        cache = reader.__dict__.setdefault("_summit_postings", OrderedDict())
+    key = (fieldname, text)
+    with _lock:
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+    try:
+        matcher = reader.postings(fieldname, text)
+    except TermNotFound:
+        return (), ()
+    if not isinstance(matcher, W3LeafMatcher):
+        raise Unsupported
+    # Compact arrays (8 bytes a posting), so the cache stays small even for common words.
+    ids, weights = array("i"), array("f")
+    # Whoosh 2.7.4's block reader (pinned): one block of postings at a time.
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        matcher._next_block()
+    found = (ids, weights)
+    with _lock:
+        cache[key] = found
+        while len(cache) > CACHED_TERMS:
+            cache.popitem(last=False)
+    return found

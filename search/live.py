@@ -1,0 +1,206 @@
+"""Which Whoosh index is live, and one open searcher on it per process.
+
+The configured PATH (settings.WHOOSH_PATH) holds built indexes side by side and a pointer file:
+
+    var/whoosh/CURRENT                  "index-20260123-041500-123"
+    var/whoosh/index-20260123-041500-123/
+    var/whoosh/index-20260122-...       the previous one, kept for readers still on it
+
+search.indexing builds a new index in a directory of its own and then replaces CURRENT atomically
+(os.replace), so a reader sees either the old index or the new one, never a half-built or empty
+one. A running process notices the new pointer on its next search (one os.stat) and reopens.
+"""
+
+import json
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from .scoring import ListLengthBM25F
+
+POINTER = "CURRENT"
+MANIFEST = "summit-index.json"
+KEEP_PREVIOUS = 1  # indexes kept besides the live one, for readers that opened them just before
+
+_lock = threading.Lock()
+_open = {}  # root path -> LiveSearcher
+
+
+@dataclass
+class LiveSearcher:
+    directory: Path
+    pointer_stamp: tuple
+    searcher: object
+    variant_terms: dict
+    _facet_values: dict = field(default_factory=dict)
+
+    def facet_values(self, name):
+        """For each document number its value of an exact field ("" for none), or a tuple of
+        values if some document has several (cached: read once per searcher)."""
+        values = self._facet_values.get(name)
+        if values is None and self.searcher.reader().has_column(name):
+            # Single-valued exact fields are sortable: their column reads in one pass.
+            values = [value or "" for value in self.searcher.reader().column_reader(name)]
+            self._facet_values[name] = values
+        if values is None:
+            reader = self.searcher.reader()
+            values = [""] * reader.doc_count_all()
+            several = False
+            if name in reader.schema:
+                for term in reader.lexicon(name):
+                    value = term.decode() if isinstance(term, bytes) else term
+                    for docnum in reader.postings(name, term).all_ids():
+                        several = several or values[docnum] != ""
+                        values[docnum] = (*_as_tuple(values[docnum]), value)
+            if not several:
+                values = [value[0] if value else "" for value in values]
+            else:
+                values = [_as_tuple(value) for value in values]
+            self._facet_values[name] = values
+        return values
+
+
+def _as_tuple(value):
+    if isinstance(value, tuple):
+        return value
+    return (value,) if value else ()
+
+
+def live_directory(root):
+    """The directory of the live index under `root`, or None when there is none."""
+    root = Path(root)
+    try:
+        name = (root / POINTER).read_text().strip()
+    except FileNotFoundError:
+        # An index written straight into root (haystack's own commands) is used as it is.
+        return root if whoosh_index.exists_in(str(root)) else None
+    except OSError:
+        return None
+    return root / name if name and "/" not in name else None
+
+
+def _pointer_stamp(root):
+    try:
+        stat = os.stat(Path(root) / POINTER)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def open_index(root):
+    directory = live_directory(root)
+    if directory is None:
+        return None
+    try:
+        return FileStorage(str(directory)).open_index()
+    except (OSError, whoosh_index.IndexError, ValueError, EOFError):
+        return None
+
+
+def open_or_create(root, schema):
+    ix = open_index(root)
+    if ix is None:
+        directory = new_directory(root)
+        ix = FileStorage(str(directory)).create().create_index(schema)
+        publish(root, directory, {})
+    return ix
+
+
+def clear(root, schema):
+    """Replace the live index with an empty one (haystack's clear_index), atomically."""
+    directory = new_directory(root)
+    FileStorage(str(directory)).create().create_index(schema)
+    publish(root, directory, {})
+
+
+def current_searcher(root):
+    """The process's searcher on the live index, reopened when the index changed; None if there
+    is no readable index."""
+    root = str(root)
+    stamp = _pointer_stamp(root)
+    live = _open.get(root)
+    if live is not None and live.pointer_stamp == stamp:
+        try:
+            if live.searcher.up_to_date():
+                return live
+        except (OSError, whoosh_index.IndexError):
+            pass
+    with _lock:
+        live = _open.get(root)
+        if live is not None and live.pointer_stamp == stamp and _up_to_date(live):
+            return live
+        live = _open_searcher(root, stamp)
+        if live is None:
+            _open.pop(root, None)
+        else:
+            _open[root] = live
+        return live
+
+
+def _up_to_date(live):
+    try:
+        return live.searcher.up_to_date()
+    except (OSError, whoosh_index.IndexError):
+        return False
+
+
+def _open_searcher(root, stamp):
+    directory = live_directory(root)
+    if directory is None:
+        return None
+    try:
+        ix = FileStorage(str(directory)).open_index()
+        searcher = ix.searcher(weighting=ListLengthBM25F())
+    except (OSError, whoosh_index.IndexError, ValueError, EOFError, KeyError):
+        return None
+    manifest = read_manifest(directory)
+    variant_terms = {key: set(values) for key, values in manifest.get("variant_terms", {}).items()}
+    return LiveSearcher(directory, stamp, searcher, variant_terms)
+
+
+def read_manifest(directory):
+    try:
+        return json.loads((Path(directory) / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def new_directory(root):
+    """A fresh, empty directory beside the live index for a new build."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    directory = root / f"index-{stamp}-{os.getpid()}"
+    directory.mkdir()
+    return directory
+
+
+def publish(root, directory, manifest):
+    """Write the manifest, then point CURRENT at `directory` in one atomic rename."""
+    root = Path(root)
+    (Path(directory) / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False))
+    temporary = root / f".{POINTER}.{os.getpid()}.tmp"
+    with open(temporary, "w") as pointer:
+        pointer.write(Path(directory).name)
+        pointer.flush()
+        os.fsync(pointer.fileno())
+    os.replace(temporary, root / POINTER)
+    _remove_old(root, keep=Path(directory).name)
+
+
+def _remove_old(root, keep):
+    """Delete all but the newest few finished indexes; builds still running are left alone."""
+    finished = sorted(
+        (path for path in root.glob("index-*") if (path / MANIFEST).exists()),
+        key=lambda path: path.name,
+    )
+    old = [path for path in finished if path.name != keep][: -KEEP_PREVIOUS or None]
+    for path in old:
+        shutil.rmtree(path, ignore_errors=True)

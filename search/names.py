@@ -1,0 +1,153 @@
+"""Name spellings: every spelling of a person's name searches as the one the archive uses.
+
+Readers type "Kim Jong-un", "Ким Чен Ын", "김정은" or "Sergei Lavrov"; the archive writes
+"Kim Jong Un" and "Sergey Lavrov". A synonym analyzer would do this inside the engine, but
+haystack's Whoosh highlighter ignores custom analyzers (snippets come back empty), so the
+spellings are normalised here in Python instead, on both sides:
+
+- documents: for every other spelling found in a document, its canonical name is appended to the
+  indexed text (the verbatim text itself is never changed);
+- queries: every other spelling in the reader's words is replaced by the canonical name.
+
+The table is built from `Person.name` and `Person.aliases`. TABLE_VERSION is recorded in each built
+index (search.indexing); bump it whenever the rules below change, so an index built with older rules
+is known to need a rebuild.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+TABLE_VERSION = 1
+
+WORD = re.compile(r"\w+")
+
+
+def fold(text):
+    """Lower case, as a sequence of words: 'Kim Jong-un' -> ('kim', 'jong', 'un')."""
+    text = text.casefold()
+    if not text.isascii():
+        # One form for composed and decomposed letters (Hangul, Cyrillic й); accents are kept,
+        # as the engine's analyzer keeps them.
+        text = unicodedata.normalize("NFC", text)
+    return tuple(WORD.findall(text))
+
+
+@dataclass
+class NameTable:
+    # A spelling (as folded words) -> the canonical name's folded words, longest spellings first.
+    spellings: dict = field(default_factory=dict)
+    # The canonical folded words -> the person's slug, and the name as the archive writes it.
+    people: dict = field(default_factory=dict)
+    display: dict = field(default_factory=dict)
+    # Folded first word -> the spellings starting with it, longest first.
+    by_first_word: dict = field(default_factory=dict)
+    # Canonical word -> the other words that stand for it, for highlighting those too.
+    variant_words: dict = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, people):
+        """`people` is an iterable of (slug, name, aliases)."""
+        table = cls()
+        for slug, name, aliases in people:
+            canonical = fold(name)
+            if not canonical:
+                continue
+            table.people[canonical] = slug
+            table.display[canonical] = name
+            for alias in aliases or ():
+                spelling = fold(alias)
+                if spelling and spelling != canonical:
+                    table.spellings.setdefault(spelling, canonical)
+        for spelling, canonical in table.spellings.items():
+            table.by_first_word.setdefault(spelling[0], []).append(spelling)
+            for word in spelling:
+                for canonical_word in canonical:
+                    if word not in canonical:
+                        table.variant_words.setdefault(canonical_word, set()).add(word)
+        for candidates in table.by_first_word.values():
+            candidates.sort(key=len, reverse=True)
+        return table
+
+    def _matches(self, words):
+        """Yield (start, end, canonical) for each other spelling found in `words`, left to right."""
+        position = 0
+        while position < len(words):
+            for spelling in self.by_first_word.get(words[position], ()):
+                if tuple(words[position : position + len(spelling)]) == spelling:
+                    yield position, position + len(spelling), self.spellings[spelling]
+                    position += len(spelling)
+                    break
+            else:
+                position += 1
+
+    def normalise_words(self, words):
+        """The reader's words with every other spelling replaced by the canonical name's words."""
+        words = list(words)
+        result, last = [], 0
+        for start, end, canonical in self._matches(words):
+            result.extend(words[last:start])
+            result.extend(canonical)
+            last = end
+        result.extend(words[last:])
+        return tuple(result)
+
+    def respellings(self, words):
+        """(as typed, as the archive writes it) for each other spelling of a name in `words`."""
+        words = list(words)
+        return [
+            (" ".join(words[start:end]), self.display[canonical])
+            for start, end, canonical in self._matches(words)
+        ]
+
+    def canonical_names_in(self, text):
+        """The canonical names (as text) of every other spelling found in a document's text."""
+        found = []
+        for _start, _end, canonical in self._matches(fold(text)):
+            name = " ".join(canonical)
+            if name not in found:
+                found.append(name)
+        return found
+
+    def person_slug(self, words):
+        """The slug of the person whose name, in any spelling, is exactly these words."""
+        return self.people.get(self.normalise_words(words))
+
+    def highlight_words(self, words):
+        """The words to highlight for a query: its own and the other spellings of names in it."""
+        extra = set()
+        for word in words:
+            extra |= self.variant_words.get(word, set())
+        return set(words) | extra
+
+
+def name_table():
+    """The table for the people now in the database (about a hundred rows: cheap to build)."""
+    from archive.models import Person
+
+    return NameTable.build(Person.objects.values_list("slug", "name", "aliases"))
+
+
+def normalise_document(text, table):
+    """The document text plus a line naming, in canonical spelling, each other spelling found."""
+    names = table.canonical_names_in(text)
+    if not names:
+        return text
+    return f"{text}\n{' / '.join(names)}"
+
+
+_indexing_table = None
+
+
+def indexing_table():
+    """The table used while documents are prepared: built once per index build."""
+    global _indexing_table
+    if _indexing_table is None:
+        _indexing_table = name_table()
+    return _indexing_table
+
+
+def reset_indexing_table():
+    """Forget the table, so the next build reads the people afresh (search.indexing calls it)."""
+    global _indexing_table
+    _indexing_table = None

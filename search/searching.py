@@ -1,0 +1,111 @@
+"""From a parsed query and the chosen filters to a haystack SearchQuerySet, and from its facet
+counts to links. Only haystack's public API is used, so the same code runs on Whoosh and on
+Elasticsearch."""
+
+from urllib.parse import urlencode
+
+from haystack.inputs import Exact
+from haystack.query import SQ, SearchQuerySet
+
+from archive.countries import COUNTRIES
+from archive.models import Meeting, Outlet, Person
+
+from .forms import FACETS, TYPES
+
+# Sort name -> haystack order_by keys; an unknown date sorts last either way (search_indexes).
+ORDERINGS = {
+    "relevance": [],
+    "newest": ["-date_newest"],
+    "oldest": ["date_oldest"],
+}
+FACET_LIMIT = 10
+
+
+def _term_sq(term):
+    if term.phrase:
+        return SQ(content=Exact(" ".join(term.words)))
+    return SQ(content=term.words[0])
+
+
+def searchqueryset(parsed, filters=(), sort="relevance"):
+    sqs = SearchQuerySet()
+    for clause in parsed.clauses:
+        sq = _term_sq(clause[0])
+        for term in clause[1:]:
+            sq |= _term_sq(term)
+        sqs = sqs.filter(sq)
+    for term in parsed.excluded:
+        sqs = sqs.exclude(_term_sq(term))
+    for name, value in filters:
+        # Values are validated slugs, codes and years: nothing here needs escaping.
+        sqs = sqs.narrow(f'{name}:"{value}"')
+    for name in FACETS:
+        sqs = sqs.facet(name)
+    order = ORDERINGS.get(sort or "relevance", [])
+    if order:
+        sqs = sqs.order_by(*order)
+    return sqs.highlight()
+
+
+def search_url(params, **changes):
+    """/search/?… with the parameters in one fixed order, so equal searches share one URL."""
+    merged = {**params, **changes}
+    order = ["q", *FACETS, "sort", "page"]
+    pairs = [(name, merged[name]) for name in order if merged.get(name) not in (None, "")]
+    return "/search/?" + urlencode(pairs)
+
+
+def facet_groups(counts, params):
+    """For each facet: its label and its values as (label, count, link, selected) rows."""
+    fields = (counts or {}).get("fields", {})
+    labels = _value_labels(fields, params)
+    groups = []
+    for name in FACETS:
+        selected = params.get(name) or ""
+        rows = []
+        for value, count in fields.get(name, [])[:FACET_LIMIT]:
+            if value in (None, ""):
+                continue
+            value = str(value)
+            is_selected = value == selected
+            link = search_url(params, **{name: "" if is_selected else value, "page": ""})
+            rows.append((labels[name].get(value, value), count, link, is_selected))
+        if selected and not any(row[3] for row in rows):
+            rows.insert(
+                0,
+                (labels[name].get(selected, selected), 0, search_url(params, **{name: ""}), True),
+            )
+        if rows:
+            groups.append({"name": name, "label": FACET_TITLES[name], "rows": rows})
+    return groups
+
+
+FACET_TITLES = {
+    "type": "Type",
+    "speaker": "Speaker",
+    "meeting": "Meeting",
+    "outlet": "Outlet",
+    "year": "Year",
+    "country": "Country",
+}
+
+
+def _value_labels(fields, params):
+    """Readable names for facet values (slugs and codes): one small query per related model."""
+
+    def slugs(name):
+        values = [str(value) for value, _count in fields.get(name, [])[:FACET_LIMIT]]
+        return values + [params[name]] if params.get(name) else values
+
+    return {
+        "type": TYPES,
+        "speaker": dict(
+            Person.objects.filter(slug__in=slugs("speaker")).values_list("slug", "name")
+        ),
+        "meeting": dict(
+            Meeting.objects.filter(slug__in=slugs("meeting")).values_list("slug", "title")
+        ),
+        "outlet": dict(Outlet.objects.filter(slug__in=slugs("outlet")).values_list("slug", "name")),
+        "year": {},
+        "country": COUNTRIES,
+    }

@@ -1,0 +1,66 @@
+"""GET /healthz: is this machine ready to serve? For a load balancer, and for an operator.
+
+    200 {"status": "ok", "database": {"ok": true, "records": 412, "last_load": "..."},
+         "search": {"ok": true, "backend": "WhooshEngine", "documents": 412}}
+    503 the same, with "status": "unavailable" and an "error" on the part that failed.
+
+Ready means: the database answers and holds a loaded archive, and the search index answers and
+holds documents. Never cached: the answer must be about now.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from haystack.query import SearchQuerySet
+
+from archive.models import Article, Meeting, Person, Quote
+
+from . import freshness
+
+logger = logging.getLogger(__name__)
+
+
+def database_state():
+    try:
+        records = sum(model.objects.count() for model in (Meeting, Person, Article, Quote))
+        load = freshness.last_load()
+    except Exception as error:  # any failure means "not ready"; the log has the details
+        logger.exception("Health check: the database failed")
+        return {"ok": False, "error": type(error).__name__}
+    state = {"ok": records > 0, "records": records}
+    state["last_load"] = load.loaded_at.isoformat() if load else None
+    if not records:
+        state["error"] = "The archive is empty: run `manage.py load_archive`."
+    return state
+
+
+def search_state():
+    backend = settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"].rsplit(".", 1)[-1]
+    try:
+        documents = SearchQuerySet().count()
+    except Exception as error:
+        logger.exception("Health check: the search index failed")
+        # The type only: the message may name paths or hosts, and this answer is public.
+        return {
+            "ok": False,
+            "backend": backend,
+            "error": f"{type(error).__name__}: the search index is missing or cannot be read "
+            "(run `manage.py load_archive`; the log has the details).",
+        }
+    state = {"ok": documents > 0, "backend": backend, "documents": documents}
+    if not documents:
+        state["error"] = "The search index is empty: run `manage.py load_archive`."
+    return state
+
+
+@never_cache
+def healthz(request):
+    database = database_state()
+    search = search_state()
+    ready = database["ok"] and search["ok"]
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "database": database, "search": search},
+        status=200 if ready else 503,
+    )

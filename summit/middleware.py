@@ -1,0 +1,111 @@
+"""Serving middleware: security headers, read-only methods, and cached, conditional pages.
+
+The order in settings.MIDDLEWARE matters:
+
+    RequestLogMiddleware        one log line per request, whatever answers it
+    SecurityMiddleware          Django: HTTPS redirect, HSTS, nosniff, Referrer-Policy
+    SecurityHeadersMiddleware   Content-Security-Policy, Permissions-Policy on every response
+    ReadOnlyMiddleware          405 for anything but GET, HEAD and OPTIONS
+    WhiteNoiseMiddleware        static files, before any page machinery
+    ConditionalGetMiddleware    Django: 304 when the client's ETag/Last-Modified still holds
+    PageCacheMiddleware         rendered pages from the cache, keyed by the data's version
+    ...                         the rest render the page
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from . import freshness
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not set, on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = {
+            "Content-Security-Policy": settings.CONTENT_SECURITY_POLICY,
+            "Permissions-Policy": settings.PERMISSIONS_POLICY,
+        }
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, value in self.headers.items():
+            if value:
+                response.headers.setdefault(name, value)
+        return response
+
+
+class ReadOnlyMiddleware:
+    """The site only publishes: nothing but GET, HEAD and OPTIONS reaches a view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS:
+            return HttpResponseNotAllowed(
+                SAFE_METHODS,
+                content=f"{request.method} is not allowed: the archive is read-only.\n",
+                content_type="text/plain; charset=utf-8",
+            )
+        response = self.get_response(request)
+        if request.method == "OPTIONS" and response.status_code == 200:
+            if not response.has_header("Allow"):
+                # A plain page view answered OPTIONS as if it were GET: say what is allowed
+                # instead. Views that answer OPTIONS themselves (the data API's CORS) are kept.
+                response = HttpResponse(headers={"Allow": ", ".join(SAFE_METHODS)})
+        return response
+
+
+class PageCacheMiddleware:
+    """Rendered pages from the cache, with ETag, Last-Modified and Cache-Control: public.
+
+    Keys start with the data's version (summit.freshness), so a data load or a deploy
+    invalidates every cached page at once. Only plain 200 answers that did not choose their
+    own caching (the health check says no-store) are cached and marked public.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        version = freshness.current_version()
+        cache = caches[settings.PAGE_CACHE_ALIAS]
+        key = self.cache_key(request, version)
+        response = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if self.is_cacheable(response):
+            response.headers["ETag"] = version.etag
+            response.headers["Last-Modified"] = http_date(version.last_modified.timestamp())
+            patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE)
+            if settings.PAGE_CACHE_SECONDS:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def cache_key(request, version):
+        # The scheme and host are part of the page: canonical links use them when SITE_URL is
+        # not set. Hashed, because a query string can be long and hold any character.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        return f"page:{version.tag}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+    @staticmethod
+    def is_cacheable(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.has_header("Cache-Control")
+            and not response.cookies
+        )

@@ -1,0 +1,122 @@
+"""Base test cases for search: the real archive, and a real search index built once per class.
+
+    class FacetTests(SearchTestCase):          # Whoosh, in a temporary directory
+        def test_...(self):
+            response = self.search(q="fraternal duty")
+
+The engine-agnostic behaviours are written as mixins and run twice: against Whoosh always, and
+against Elasticsearch 7 when ELASTICSEARCH_URL is set (ElasticsearchTestCase skips otherwise).
+"""
+
+import os
+import re
+import shutil
+import tempfile
+import unittest
+from html import unescape
+
+from django.test import override_settings
+from haystack import connections
+
+from search.indexing import rebuild_index
+from tests.base import ArchiveTestCase
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+RESULT_LINK = re.compile(r'<article class="search-result[^"]*">.*?<h3><a href="([^"]+)"', re.S)
+HITS = re.compile(r'<h2 id="results-heading">(\d+) result')
+
+
+def use_search_connections(search_connections):
+    """Point haystack at other connections until the returned function is called.
+
+    haystack reads the engine class from the settings it saw at import, and each engine's options
+    from the settings of the moment: both are switched here, so a Whoosh test class stays on Whoosh
+    even when ELASTICSEARCH_URL configured the site for Elasticsearch, and the other way round."""
+    overridden = override_settings(HAYSTACK_CONNECTIONS=search_connections, PAGE_CACHE_SECONDS=0)
+    overridden.enable()
+    saved_info = connections.connections_info
+    connections.connections_info = search_connections
+    _forget_connection()
+
+    def restore():
+        connections.connections_info = saved_info
+        overridden.disable()
+        _forget_connection()
+
+    return restore
+
+
+def _forget_connection():
+    """The next use of haystack's connection on this thread makes a new one from the settings."""
+    getattr(connections.thread_local, "connections", {}).pop("default", None)
+
+
+class SearchTestCase(ArchiveTestCase):
+    """Whoosh, with the index in a temporary directory that lives as long as the class."""
+
+    @classmethod
+    def search_connections(cls):
+        cls.index_root = tempfile.mkdtemp(prefix="summit-search-test-")
+        return {"default": {"ENGINE": "search.backend.SummitWhooshEngine", "PATH": cls.index_root}}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.index_root = None
+        cls._restore_connections = use_search_connections(cls.search_connections())
+        try:
+            super().setUpClass()
+        except Exception:
+            cls._restore_settings()
+            raise
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.documents = rebuild_index()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls._restore_settings()
+
+    @classmethod
+    def _restore_settings(cls):
+        cls._restore_connections()
+        if cls.index_root:
+            shutil.rmtree(cls.index_root, ignore_errors=True)
+
+    def search(self, **params):
+        return self.client.get("/search/", params)
+
+    def result_urls(self, response):
+        return RESULT_LINK.findall(response.content.decode())
+
+    def hits(self, response):
+        match = HITS.search(response.content.decode())
+        self.assertIsNotNone(match, "the page shows no result count")
+        return int(match.group(1))
+
+    def text(self, response):
+        """The page as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+        html = re.sub(r"<[^>]+>", " ", response.content.decode())
+        return " ".join(unescape(html).split())
+
+
+@unittest.skipUnless(
+    ELASTICSEARCH_URL,
+    "Elasticsearch search tests skipped: set ELASTICSEARCH_URL (e.g. http://127.0.0.1:9200) and "
+    "install the optional extra `pip install -e '.[elasticsearch]'` to run them.",
+)
+class ElasticsearchTestCase(SearchTestCase):
+    """The same behaviours on Elasticsearch 7, in an index of their own."""
+
+    @classmethod
+    def search_connections(cls):
+        return {
+            "default": {
+                "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+                "URL": ELASTICSEARCH_URL,
+                "INDEX_NAME": "summit_archive_tests",
+                "INCLUDE_SPELLING": True,
+            }
+        }

@@ -1,0 +1,171 @@
+"""Pages are cacheable by browsers and proxies, answered 304 when unchanged, served from the page
+cache, and a data load makes every one of them fresh again. Static files are hashed and immutable.
+"""
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils.http import http_date
+
+from archive.loading import load_archive
+from archive.models import Meeting
+from summit.freshness import record_load
+from summit.models import DataLoad
+from tests.base import ArchiveTestCase
+
+# A real cache, and every request asks the database for the data version, as when another
+# process (the loader) may have reloaded the archive a moment ago.
+REAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@override_settings(
+    CACHES=REAL_CACHE, PAGE_CACHE_SECONDS=3600, CACHE_MAX_AGE=300, DATA_VERSION_CHECK_SECONDS=0
+)
+class PageCachingTests(ArchiveTestCase):
+    def setUp(self):
+        cache.clear()
+        record_load()
+        self.meeting = Meeting.objects.first()
+        self.url = f"/meetings/{self.meeting.slug}/"
+
+    def test_pages_may_be_cached_by_browsers_and_proxies(self):
+        response = self.client.get(self.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Cache-Control"], "public, max-age=300")
+        self.assertRegex(response.headers["ETag"], r'^"[0-9a-f]{20}"$')
+        self.assertIn("GMT", response.headers["Last-Modified"])
+
+    def test_every_page_has_the_same_version_until_the_data_changes(self):
+        first = self.client.get(self.url).headers["ETag"]
+        self.assertEqual(self.client.get("/meetings/").headers["ETag"], first)
+        record_load()
+        self.assertNotEqual(self.client.get(self.url).headers["ETag"], first)
+
+    def test_unchanged_page_is_answered_304_by_etag(self):
+        etag = self.client.get(self.url).headers["ETag"]
+        response = self.client.get(self.url, headers={"If-None-Match": etag})
+        self.assertEqual(response.status_code, 304)
+        self.assertEqual(response.content, b"")
+        self.assertEqual(response.headers["ETag"], etag)
+
+    def test_unchanged_page_is_answered_304_by_date(self):
+        last_modified = self.client.get(self.url).headers["Last-Modified"]
+        response = self.client.get(self.url, headers={"If-Modified-Since": last_modified})
+        self.assertEqual(response.status_code, 304)
+
+    def test_an_old_version_gets_the_whole_page(self):
+        response = self.client.get(self.url, headers={"If-None-Match": '"0123456789abcdef0123"'})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, self.meeting.title)
+        long_ago = http_date(0)
+        response = self.client.get(self.url, headers={"If-Modified-Since": long_ago})
+        self.assertEqual(response.status_code, 200)
+
+    def test_a_cached_page_costs_no_query(self):
+        self.client.get(self.url)
+        with self.settings(DATA_VERSION_CHECK_SECONDS=60), self.assertNumQueries(0):
+            response = self.client.get(self.url)
+        self.assertContains(response, self.meeting.title)
+
+    def test_the_page_cache_serves_the_page_as_it_was_rendered(self):
+        self.client.get(self.url)
+        Meeting.objects.filter(pk=self.meeting.pk).update(title="Changed without a data load")
+        self.assertNotContains(self.client.get(self.url), "Changed without a data load")
+
+    def test_a_data_load_in_another_process_makes_every_page_fresh(self):
+        old_etag = self.client.get(self.url).headers["ETag"]
+        Meeting.objects.filter(pk=self.meeting.pk).update(title="Retitled by a reload")
+        # What the loader does in its own process: this one only sees the new row.
+        DataLoad.objects.create()
+        response = self.client.get(self.url, headers={"If-None-Match": old_etag})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Retitled by a reload")
+        self.assertNotEqual(response.headers["ETag"], old_etag)
+
+    def test_loading_changed_data_makes_every_page_fresh(self):
+        old_etag = self.client.get(self.url).headers["ETag"]
+        with tempfile.TemporaryDirectory() as fixtures:
+            shutil.copytree(settings.FIXTURES_DIR, fixtures, dirs_exist_ok=True)
+            meetings = Path(fixtures) / "meetings.yaml"
+            meetings.write_text(
+                meetings.read_text().replace(
+                    f"title: {self.meeting.title}\n", "title: A corrected title\n", 1
+                )
+            )
+            load_archive(fixtures, rebuild_index=False)
+        response = self.client.get(self.url, headers={"If-None-Match": old_etag})
+        self.assertEqual(response.status_code, 200)
+        self.assertNotEqual(response.headers["ETag"], old_etag)
+        self.assertContains(response, "A corrected title")
+
+    def test_reloading_unchanged_data_keeps_cached_pages_valid(self):
+        etag = self.client.get(self.url).headers["ETag"]
+        load_archive(settings.FIXTURES_DIR, rebuild_index=False)
+        response = self.client.get(self.url, headers={"If-None-Match": etag})
+        self.assertEqual(response.status_code, 304)
+
+    def test_a_search_is_cached_by_its_whole_query(self):
+        first = self.client.get("/search/?q=summit")
+        other = self.client.get("/search/?q=summit&page=2")
+        self.assertEqual(first.headers["Cache-Control"], "public, max-age=300")
+        self.assertNotEqual(first.content, other.content)
+
+    def test_missing_pages_and_the_health_check_are_not_marked_cacheable(self):
+        missing = self.client.get("/meetings/no-such-meeting/")
+        self.assertEqual(missing.status_code, 404)
+        self.assertNotIn("public", missing.headers.get("Cache-Control", ""))
+        health = self.client.get("/healthz")
+        self.assertIn("no-store", health.headers["Cache-Control"])
+        self.assertNotIn("public", health.headers["Cache-Control"])
+
+
+class StaticFileTests(ArchiveTestCase):
+    """As `make serve` and production serve them: collected, hashed, compressed, immutable."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.static_root = tempfile.mkdtemp(prefix="summit-test-static-")
+        cls.enterClassContext(
+            override_settings(
+                STATIC_ROOT=cls.static_root,
+                STORAGES={
+                    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+                    "staticfiles": {
+                        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+                    },
+                },
+                WHITENOISE_USE_FINDERS=False,
+                WHITENOISE_AUTOREFRESH=False,
+            )
+        )
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(cls.static_root, ignore_errors=True)
+
+    def stylesheet_url(self):
+        page = self.client.get("/").content.decode()
+        return re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page).group(1)
+
+    def test_pages_link_to_content_hashed_files(self):
+        self.assertTrue(self.stylesheet_url())
+
+    def test_hashed_files_are_cached_forever(self):
+        response = self.client.get(self.stylesheet_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("immutable", response.headers["Cache-Control"])
+        self.assertIn("max-age=315360000", response.headers["Cache-Control"])
+
+    def test_files_are_sent_compressed_to_clients_that_accept_it(self):
+        response = self.client.get(self.stylesheet_url(), headers={"Accept-Encoding": "gzip"})
+        self.assertEqual(response.headers["Content-Encoding"], "gzip")
+        self.assertEqual(response.headers["Vary"], "Accept-Encoding")

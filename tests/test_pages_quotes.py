@@ -1,0 +1,110 @@
+from archive.models import Quote
+from archive.views.quotes import ORPHANS, QUOTES_PER_PAGE
+from tests.page_checks import PageTestCase
+
+TREATY = "/quotes/putin-2024-treaty-mutual-assistance/"
+
+
+class QuoteListTests(PageTestCase):
+    def test_first_page_newest_first(self):
+        response = self.get("/quotes/")
+        content = response.content.decode()
+        newest = list(Quote.objects.newest_first()[:QUOTES_PER_PAGE])
+        positions = [content.index(quote.get_absolute_url()) for quote in newest]
+        self.assertEqual(positions, sorted(positions))
+
+    def test_pages_cover_every_quote_once(self):
+        total = Quote.objects.count()
+        self.assertGreater(total, QUOTES_PER_PAGE + ORPHANS)
+        seen = []
+        page = 1
+        while True:
+            response = self.client.get(f"/quotes/?page={page}")
+            if response.status_code == 404:
+                break
+            seen += [q.slug for q in response.context["quotes"]]
+            page += 1
+        self.assertEqual(sorted(seen), sorted(Quote.objects.values_list("slug", flat=True)))
+
+    def test_second_page_links_back_and_has_its_own_canonical(self):
+        response = self.get("/quotes/?page=2")
+        self.assertContains(response, 'rel="prev" href="/quotes/"')
+        self.assertEqual(self.head(response).canonical, "http://testserver/quotes/?page=2")
+
+    def test_bad_page_numbers_are_404(self):
+        for page in ("0", "-1", "abc", "999", "1.5"):
+            with self.subTest(page):
+                self.get(f"/quotes/?page={page}", status=404)
+
+    def test_constant_queries_on_every_page(self):
+        self.assertPageQueries(2, "/quotes/")
+        self.assertPageQueries(2, "/quotes/?page=2")
+
+
+class QuotePageTests(PageTestCase):
+    def test_the_quote_its_speaker_and_when_and_where_it_was_said(self):
+        response = self.get(TREATY)
+        self.assertContains(
+            response,
+            "The treaty on comprehensive partnership signed today provides for mutual assistance",
+        )
+        self.assertContains(
+            response, '<a href="/people/vladimir-putin/">Vladimir Putin</a>', html=True
+        )
+        self.assertContains(response, '<time datetime="2024-06-19">19 June 2024</time>', html=True)
+        self.assertContains(response, "/meetings/putin-kim-2024-pyongyang/")
+        self.assertContains(response, "Full quotation")
+
+    def test_the_chain_of_sources(self):
+        content = self.get(TREATY).content.decode()
+        chain = content[content.index('class="source-chain"') :]
+        said = chain.index("/meetings/putin-kim-2024-pyongyang/")
+        carried = chain.index('<a href="/outlets/tass/">TASS</a>')
+        reported = chain.index("/articles/korea-blog-putin-kim-sign-partnership-treaty/")
+        self.assertLess(said, carried)
+        self.assertLess(carried, reported)
+
+    def test_a_fragment_is_marked_as_one(self):
+        response = self.get("/quotes/putin-2024-truly-groundbreaking-document/")
+        self.assertContains(response, "Quoted fragment")
+        self.assertContains(response, "not a complete statement")
+
+    def test_unknown_channel_and_date_are_said_to_be_unknown(self):
+        response = self.get("/quotes/matsegora-2018-summit-on-the-agenda/")
+        self.assertContains(response, "date unknown")
+        self.assertContains(response, "told RIA on a Wednesday")
+        response = self.get("/quotes/yeo-2025-greater-international-legitimacy/")
+        self.assertContains(response, "First carried by</span>\n        not given in the source")
+
+    def test_the_same_statement_reported_elsewhere(self):
+        quote = self.quote("putin-2024-treaty-mutual-assistance")
+        other = self.quote("putin-2024-truly-groundbreaking-document")
+        response = self.get(TREATY)
+        self.assertContains(response, "The archive has no other report of this statement.")
+        quote.same_statement.add(other)
+        response = self.get(TREATY)
+        section = response.content.decode().split('id="same-heading"')[1]
+        self.assertIn(other.get_absolute_url(), section)
+
+    def test_citations(self):
+        response = self.get(TREATY)
+        self.assertContains(
+            response, "Vladimir Putin, &quot;The treaty on comprehensive partnership"
+        )
+        self.assertContains(response, "Putin, V. (2024, June 19).")
+        self.assertContains(response, "@misc{putin-2024-treaty-mutual-assistance,")
+
+    def test_sharing_tags_and_quotation_jsonld(self):
+        response = self.get(TREATY)
+        self.assertSharable(response, TREATY, "Vladimir Putin", "Quotation")
+        (data,) = self.jsonld(response)
+        self.assertEqual(data["creator"]["name"], "Vladimir Putin")
+        self.assertTrue(data["text"].startswith("The treaty on comprehensive partnership"))
+        self.assertEqual(data["dateCreated"], "2024-06-19")
+
+    def test_unknown_quote_is_a_friendly_404(self):
+        self.get("/quotes/never-said/", status=404)
+
+    def test_constant_queries(self):
+        self.assertPageQueries(2, TREATY)
+        self.assertPageQueries(2, "/quotes/matsegora-2018-summit-on-the-agenda/")
