@@ -10,8 +10,26 @@ import nh3
 EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
 ALLOWED_TAGS = {
-    "p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "abbr", "sup", "sub", "hr", "dl", "dt", "dd",
+    "p",
+    "br",
+    "em",
+    "strong",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "abbr",
+    "sup",
+    "sub",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 

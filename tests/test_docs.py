@@ -4,7 +4,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV_READ = re.compile(r"""(?:os\.environ\.get|os\.environ\[|env_bool|env_list|env_int)\(?\s*["']([A-Z][A-Z0-9_]+)["']""")
+ENV_READ = re.compile(
+    r"""(?:os\.environ\.get|os\.environ\[|env_bool|env_list|env_int)\(?\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
 
 
 def settings_variables():
@@ -13,7 +15,7 @@ def settings_variables():
 
 
 def test_settings_module_reads_the_variables_we_expect_to_find():
-    # Guards the regular expression itself: if it stopped matching, the next test would pass vacuously.
+    # Guards the regular expression: if it stopped matching, the next test would pass vacuously.
     assert {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"} <= settings_variables()
 
 
