@@ -1,19 +1,14 @@
 """Shared by the data-out tests: the fixtures as a reader of the YAML sees them."""
 
-import tempfile
-import unittest
-from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import yaml
 from django.conf import settings
-from haystack import connections
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from archive.dates import PartialDate
-from search.indexing import rebuild_index
 
 SPEC_URI = "urn:summit-archive:openapi"
 
@@ -34,28 +29,6 @@ def path_of(url):
     parts = urlsplit(url)
     assert parts.scheme in {"http", "https"} and parts.netloc, url
     return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-@contextmanager
-def temporary_search_index():
-    """Point search at a fresh Whoosh index of the test database, in a temporary directory.
-
-    Every thread's haystack connection (the live server's too) is made from the same settings
-    dict, so changing its PATH before the first search reaches every thread.
-    """
-    info = connections.connections_info["default"]
-    if "whoosh" not in info["ENGINE"].lower():
-        raise unittest.SkipTest("search.json is tested against the Whoosh backend")
-    old_path = info["PATH"]
-    with tempfile.TemporaryDirectory(prefix="summit-search-") as directory:
-        info["PATH"] = directory
-        connections.reload("default")
-        try:
-            rebuild_index()
-            yield directory
-        finally:
-            info["PATH"] = old_path
-            connections.reload("default")
 
 
 def conformance_errors(spec, spec_path, status, data):

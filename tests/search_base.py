@@ -13,13 +13,14 @@ import re
 import shutil
 import tempfile
 import unittest
+from contextlib import ExitStack
 from html import unescape
 
 from django.test import override_settings
-from haystack import connections
 
 from search.indexing import rebuild_index
 from tests.base import ArchiveTestCase
+from tests.search_support import search_connection
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 RESULT_LINK = re.compile(r'<article class="search-result[^"]*">.*?<h3><a href="([^"]+)"', re.S)
@@ -27,28 +28,13 @@ HITS = re.compile(r'<h2 id="results-heading">(\d+) result')
 
 
 def use_search_connections(search_connections):
-    """Point haystack at other connections until the returned function is called.
-
-    haystack reads the engine class from the settings it saw at import, and each engine's options
-    from the settings of the moment: both are switched here, so a Whoosh test class stays on Whoosh
-    even when ELASTICSEARCH_URL configured the site for Elasticsearch, and the other way round."""
-    overridden = override_settings(HAYSTACK_CONNECTIONS=search_connections, PAGE_CACHE_SECONDS=0)
-    overridden.enable()
-    saved_info = connections.connections_info
-    connections.connections_info = search_connections
-    _forget_connection()
-
-    def restore():
-        connections.connections_info = saved_info
-        overridden.disable()
-        _forget_connection()
-
-    return restore
-
-
-def _forget_connection():
-    """The next use of haystack's connection on this thread makes a new one from the settings."""
-    getattr(connections.thread_local, "connections", {}).pop("default", None)
+    """Point haystack (and the page cache off) at other connections until the returned function is
+    called. A Whoosh test class stays on Whoosh even when ELASTICSEARCH_URL configured the site for
+    Elasticsearch, and the other way round."""
+    stack = ExitStack()
+    stack.enter_context(search_connection(search_connections["default"]))
+    stack.enter_context(override_settings(PAGE_CACHE_SECONDS=0))
+    return stack.close
 
 
 class SearchTestCase(ArchiveTestCase):

@@ -6,8 +6,9 @@ import re
 from html import unescape
 
 from archive.models import Person, Quote
-from tests.api_support import path_of, temporary_search_index
+from tests.api_support import path_of
 from tests.base import ArchiveTestCase
+from tests.search_support import temporary_search_index
 
 
 class DataPageTests(ArchiveTestCase):

@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from archive.loading import load_archive
-from tests.api_support import temporary_search_index
+from tests.search_support import temporary_search_index
 
 EXAMPLES_PER_OPERATION = 20
 

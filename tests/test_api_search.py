@@ -6,8 +6,9 @@ import shutil
 from django.test import TestCase
 
 from archive.models import Quote
-from tests.api_support import conformance_errors, path_of, temporary_search_index
+from tests.api_support import conformance_errors, path_of
 from tests.base import ArchiveTestCase
+from tests.search_support import temporary_search_index
 
 
 class SearchJsonTests(ArchiveTestCase):

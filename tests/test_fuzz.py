@@ -14,7 +14,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from search.indexing import rebuild_index
 from tests.base import ArchiveTestCase
-from tests.serving_support import search_index_in_temporary_directory
+from tests.search_support import search_index_in_temporary_directory
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 # Generous on purpose: the machine running the suite may be busy. A real page takes ~20 ms.

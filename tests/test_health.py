@@ -8,7 +8,7 @@ from django.test import TestCase
 from search.indexing import rebuild_index
 from summit.freshness import record_load
 from tests.base import ArchiveTestCase
-from tests.serving_support import search_index_in, search_index_in_temporary_directory
+from tests.search_support import search_index_in, search_index_in_temporary_directory
 
 
 class ReadyMachineTests(ArchiveTestCase):

@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from archive.loading import load_archive
-from tests.serving_support import search_index_in_temporary_directory
+from tests.search_support import search_index_in_temporary_directory
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

@@ -1,0 +1,58 @@
+"""Pointing haystack at a test's own search index, never the one under var/."""
+
+import shutil
+import tempfile
+import unittest
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.test import override_settings
+from haystack import connections
+
+from search.indexing import rebuild_index
+
+
+@contextmanager
+def search_connection(connection):
+    """Use `connection` (one HAYSTACK_CONNECTIONS entry) as haystack's default until the block ends.
+
+    Haystack's engines read settings.HAYSTACK_CONNECTIONS when built, its handler keeps its own
+    copy, and each thread keeps its engine: all three are switched. Other threads (a live server's)
+    build their engine from the shared copy on first use, so they follow too."""
+    configured = {"default": connection}
+    saved = connections.connections_info
+    with override_settings(HAYSTACK_CONNECTIONS=configured):
+        connections.connections_info = configured
+        connections.reload("default")
+        try:
+            yield connection
+        finally:
+            connections.connections_info = saved
+    connections.reload("default")
+
+
+@contextmanager
+def search_index_in(path):
+    """The site's configured engine, with its Whoosh index at `path`."""
+    with search_connection(dict(settings.HAYSTACK_CONNECTIONS["default"], PATH=str(path))):
+        yield path
+
+
+@contextmanager
+def search_index_in_temporary_directory():
+    directory = tempfile.mkdtemp(prefix="summit-test-index-")
+    try:
+        with search_index_in(directory):
+            yield directory
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
+def temporary_search_index():
+    """Search over a fresh Whoosh index of the test database, in a temporary directory."""
+    if "whoosh" not in settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"].lower():
+        raise unittest.SkipTest("tested against the Whoosh backend")
+    with search_index_in_temporary_directory() as directory:
+        rebuild_index()
+        yield directory
