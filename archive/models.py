@@ -5,11 +5,19 @@ fixtures and never change (a renamed record gets a redirect, see fixtures/redire
 Markdown fields have an `_html` twin filled once at load time (archive.markdown).
 """
 
+import functools
+
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from .countries import COUNTRIES, COUNTRY_CHOICES
 from .dates import PartialDateField, display_range
+from .querysets import (
+    ArticleQuerySet,
+    MeetingQuerySet,
+    PersonQuerySet,
+    QuoteQuerySet,
+)
 
 BEYOND_SOURCES_HELP = (
     "Facts on this record that do not come from the source documents but are certain public "
@@ -17,22 +25,23 @@ BEYOND_SOURCES_HELP = (
 )
 
 
+@functools.cache
+def _address_prefix(url_name, script_prefix):
+    # "/people/" from reverse("archive:person", args=["-"]) == "/people/-/".
+    return reverse(url_name, args=["-"])[: -len("-/")]
+
+
+def detail_address(url_name, slug):
+    """A record's address without a full reverse() each time: a page links dozens of records,
+    and reverse() was a large part of rendering one. The prefix is worked out once per process
+    (and script prefix, should the site be mounted below the root)."""
+    return f"{_address_prefix(url_name, get_script_prefix())}{slug}/"
+
+
 class CountryMixin:
     @property
     def country_name(self):
         return COUNTRIES.get(self.country, "")
-
-
-class PersonQuerySet(models.QuerySet):
-    def leaders(self):
-        return self.filter(is_leader=True)
-
-    def others(self):
-        return self.filter(is_leader=False)
-
-    def leaders_first(self):
-        """Leaders, then everyone else by country and name (the people list)."""
-        return self.order_by("-is_leader", "is_organisation", "country", "name")
 
 
 class Person(CountryMixin, models.Model):
@@ -63,7 +72,7 @@ class Person(CountryMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("archive:person", args=[self.slug])
+        return detail_address("archive:person", self.slug)
 
     @property
     def all_names(self):
@@ -126,31 +135,7 @@ class Outlet(CountryMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("archive:outlet", args=[self.slug])
-
-
-class MeetingQuerySet(models.QuerySet):
-    def chronological(self):
-        return self.order_by("start", "slug")
-
-    def putin_kim(self):
-        return self.filter(is_putin_kim=True)
-
-    def others(self):
-        return self.filter(is_putin_kim=False)
-
-    def in_year(self, year):
-        return self.filter(start__startswith=f"{int(year):04d}")
-
-    def years(self):
-        """The years that have a meeting, newest last (the year filter's choices)."""
-        return sorted({start.year for start in self.values_list("start", flat=True)})
-
-    def located(self):
-        """Meetings with coordinates, with just what a map needs."""
-        return self.filter(latitude__isnull=False, longitude__isnull=False).only(
-            "latitude", "longitude", "city", "venue", "country"
-        )
+        return detail_address("archive:outlet", self.slug)
 
 
 class Meeting(CountryMixin, models.Model):
@@ -191,7 +176,7 @@ class Meeting(CountryMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("archive:meeting", args=[self.slug])
+        return detail_address("archive:meeting", self.slug)
 
     @property
     def date_display(self):
@@ -245,20 +230,6 @@ class Participation(models.Model):
         return COUNTRIES.get(self.side, "")
 
 
-class ArticleQuerySet(models.QuerySet):
-    def newest_first(self):
-        return self.order_by(models.F("published").desc(nulls_last=True), "slug")
-
-    def with_outlet(self):
-        return self.select_related("outlet")
-
-    def whole_documents(self):
-        """One article per source document: the record of the document as a whole, which
-        fixtures/articles.yaml lists first for its file (a compilation's items follow it)."""
-        first_ids = self.order_by().values("seed_document").annotate(first=models.Min("id"))
-        return self.filter(id__in=first_ids.values("first")).order_by("seed_document")
-
-
 class Article(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
@@ -281,12 +252,15 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        indexes = [
+            models.Index(fields=["outlet", "published", "slug"], name="article_by_outlet_published")
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("archive:article", args=[self.slug])
+        return detail_address("archive:article", self.slug)
 
     @property
     def published_display(self):
@@ -296,29 +270,6 @@ class Article(models.Model):
     def seed_number(self):
         """'002' for 002_49f5b9250815b663.txt: how notes on other records cite a source document."""
         return self.seed_document.split("_", 1)[0]
-
-
-class QuoteQuerySet(models.QuerySet):
-    def with_sources(self):
-        return self.select_related("speaker", "meeting", "channel", "article__outlet")
-
-    def by_speaker(self, person):
-        return self.filter(speaker=person)
-
-    def newest_first(self):
-        return self.order_by(models.F("said_on").desc(nulls_last=True), "slug")
-
-    def chronological(self):
-        return self.order_by(models.F("said_on").asc(nulls_last=True), "slug")
-
-    def taken_from_outlet(self, outlet):
-        return self.filter(article__outlet=outlet)
-
-    def said_at(self, meeting):
-        return self.filter(meeting=meeting)
-
-    def said_in_year(self, year):
-        return self.filter(said_on__startswith=f"{int(year):04d}")
 
 
 class Quote(models.Model):
@@ -359,12 +310,19 @@ class Quote(models.Model):
 
     class Meta:
         ordering = ["said_on", "slug"]
+        # The person, meeting and outlet pages list a bounded number of quotes in date order:
+        # these let the database read them in order instead of sorting every quote first.
+        indexes = [
+            models.Index(fields=["speaker", "said_on", "slug"], name="quote_by_speaker_said"),
+            models.Index(fields=["meeting", "said_on", "slug"], name="quote_at_meeting_said"),
+            models.Index(fields=["channel", "said_on", "slug"], name="quote_by_channel_said"),
+        ]
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return reverse("archive:quote", args=[self.slug])
+        return detail_address("archive:quote", self.slug)
 
     @property
     def anchor(self):

@@ -27,15 +27,19 @@ REPEAT = 3
 def pages():
     from django.db.models import Count
 
-    from archive.models import Article, Meeting, Person, Quote
+    from archive.models import Article, Meeting, Outlet, Person, Quote
 
     busiest_meetings = Meeting.objects.annotate(n=Count("quotes")).order_by("-n", "slug")
     busiest_people = Person.objects.annotate(n=Count("quotes")).order_by("-n", "slug")
+    busiest_outlets = Outlet.objects.annotate(n=Count("articles")).order_by("-n", "slug")
     return {
         "meeting (most quoted)": [m.get_absolute_url() for m in busiest_meetings[:PAGES]],
         "person (most quoted)": [p.get_absolute_url() for p in busiest_people[:PAGES]],
+        "outlet (most articles)": [o.get_absolute_url() for o in busiest_outlets[:PAGES]],
         "quote": [q.get_absolute_url() for q in Quote.objects.order_by("?")[:PAGES]],
         "article": [a.get_absolute_url() for a in Article.objects.order_by("?")[:PAGES]],
+        # Where a person page's "All N quotes by ..." link leads.
+        "quotes by speaker": [f"/quotes/?speaker={p.slug}" for p in busiest_people[:PAGES]],
     }
 
 

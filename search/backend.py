@@ -8,7 +8,8 @@ views use only haystack's public API and Elasticsearch stays a settings switch) 
 
 - one searcher per process per index, reopened only when the live index changes (search.live);
 - words, phrases, OR and NOT scored a whole posting list at a time (search.fastpath), with
-  Whoosh's own matchers as the fallback for anything else;
+  Whoosh's own matchers as the fallback for anything else; phrases of common words found
+  through an extra field of word pairs (search.wordpairs);
 - exact facet fields (Whoosh ID/KEYWORD), counted over the matched document numbers;
 - snippets from the stored `body` (the verbatim text), with the other spellings of names in the
   query highlighted too (search.names);
@@ -34,7 +35,7 @@ from whoosh.qparser import QueryParser
 from whoosh.reading import TermNotFound
 from whoosh.sorting import FieldFacet
 
-from . import fastpath, live, snippets
+from . import fastpath, live, snippets, wordpairs
 
 SNIPPET_FIELD = "body"
 SPELLING_MAX_WORDS = 3
@@ -80,7 +81,17 @@ class SummitWhooshBackend(WhooshSearchBackend):
                 schema[name] = TEXT(stored=True, analyzer=StemmingAnalyzer())
         if not content_field_name:
             raise SearchBackendError("No document=True field in the search indexes.")
+        # Pairs of neighbouring words, for fast phrase search (search.wordpairs).
+        schema[wordpairs.FIELD] = wordpairs.field_type()
         return content_field_name, Schema(**schema)
+
+    def whoosh_document(self, index, obj):
+        """The fields Whoosh indexes for one record: haystack's, plus the word pairs."""
+        doc = index.full_prepare(obj)
+        doc.pop("boost", None)
+        doc = {key: self._from_python(value) for key, value in doc.items()}
+        doc[wordpairs.FIELD] = doc.get(self.content_field_name, "")
+        return doc
 
     # Writing: the live index only (a full rebuild goes through search.indexing, atomically).
 
@@ -90,9 +101,7 @@ class SummitWhooshBackend(WhooshSearchBackend):
         ix = live.open_or_create(self.path, self.schema)
         writer = ix.writer(compound=False)
         for obj in iterable:
-            doc = index.full_prepare(obj)
-            doc.pop("boost", None)
-            writer.update_document(**{key: self._from_python(value) for key, value in doc.items()})
+            writer.update_document(**self.whoosh_document(index, obj))
         writer.commit()
 
     def remove(self, obj_or_string, commit=True):

@@ -5,11 +5,13 @@ Whoosh walks a query's matches one document at a time through a tree of Python m
 100,000 documents. Every query the search page sends is words, phrases, OR and NOT over the
 content field, narrowed by exact fields; for those this module reads each term's postings a block
 at a time into lists (cached per segment), scores them with Whoosh's own BM25F in one
-comprehension and combines documents with dict and set operations, which run in C.
+comprehension (cached per searcher) and combines documents with dict and set operations, which
+run in C.
 
-Phrases still need positions: their documents come from Whoosh, their scores from their words.
-Anything else (a segment with deleted documents, another query shape) returns None and the caller
-uses Whoosh's own search.
+A phrase's documents come from its word pairs (search.wordpairs) where the index has them, else
+from its words' positions, decoded only for the documents having every word; its score is the
+sum of its words' scores. Anything else (a segment with deleted documents, another query shape)
+returns None and the caller uses Whoosh's own search.
 """
 
 from array import array
@@ -25,10 +27,12 @@ from whoosh.formats import Positions
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
 
+from . import wordpairs
 from .scoring import field_lengths
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 CACHED_TERMS = 128  # per segment: at most a few tens of MB at 100,000 documents
+CACHED_SCORES = 300_000  # scored documents kept per searcher (about 30 MB)
 _lock = Lock()
 
 
@@ -65,12 +69,26 @@ def top(scores, limit, sort_values=None, reverse=False):
     """The best `limit` (docnum, score) pairs: by score, or by a per-document sort value; ties
     go to the lower document number, so a page is the same every time."""
     if sort_values is None:
-        return nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+        # The limit-th best score first (plain floats: no key function per document), then
+        # the few documents that reach it in order.
+        if len(scores) > limit:
+            lowest = nlargest(limit, scores.values())[-1]
+            scores = {docnum: score for docnum, score in scores.items() if score >= lowest}
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    value = sort_values.__getitem__
+    if len(scores) > limit:
+        pick = nlargest if reverse else nsmallest
+        edge = pick(limit, map(value, scores))[-1]
+        scores = {
+            docnum: score
+            for docnum, score in scores.items()
+            if (value(docnum) >= edge if reverse else value(docnum) <= edge)
+        }
     if reverse:
-        chosen = nlargest(limit, scores, key=lambda docnum: (sort_values[docnum], -docnum))
+        chosen = sorted(scores, key=lambda docnum: (value(docnum), -docnum), reverse=True)
     else:
-        chosen = nsmallest(limit, scores, key=lambda docnum: (sort_values[docnum], docnum))
-    return [(docnum, scores[docnum]) for docnum in chosen]
+        chosen = sorted(scores, key=lambda docnum: (value(docnum), docnum))
+    return [(docnum, scores[docnum]) for docnum in chosen[:limit]]
 
 
 def _evaluate(searcher, leaves, q, fieldname):
@@ -125,6 +143,26 @@ def _evaluate(searcher, leaves, q, fieldname):
 
 
 def _term_scores(searcher, leaves, fieldname, text):
+    """{docnum: BM25F score} of one term, cached per searcher (never changed by callers)."""
+    cache = searcher.__dict__.get("_summit_scores")
+    if cache is None:
+        cache = searcher.__dict__.setdefault("_summit_scores", OrderedDict())
+    key = (fieldname, text)
+    with _lock:
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+    scores = _compute_term_scores(searcher, leaves, fieldname, text)
+    with _lock:
+        cache[key] = scores
+        # Bounded by documents, not terms: a common word holds a third of the archive.
+        while sum(map(len, cache.values())) > CACHED_SCORES and len(cache) > 1:
+            cache.popitem(last=False)
+    return scores
+
+
+def _compute_term_scores(searcher, leaves, fieldname, text):
     idf = searcher.idf(fieldname, text)
     avgfl = searcher.avg_field_length(fieldname) or 1
     numerator = idf * (K1 + 1)
@@ -165,31 +203,55 @@ def _exact(leaves, q):
 
 
 def _phrase_docs(leaves, fieldname, words):
-    """Documents where the words stand next to each other in this order: the documents that have
-    them all, then their positions, read only for the documents still in the running."""
+    """Documents where the words stand next to each other in this order. Where the index holds
+    the phrase's word pairs (search.wordpairs), the documents having them all: for two words
+    exactly the answer, for more the candidates whose positions are then checked."""
     found = set()
     for reader, offset in leaves:
-        candidates = None
-        for word in words:
-            ids = set(_postings(reader, fieldname, word)[0])
-            candidates = ids if candidates is None else candidates & ids
-        starts = {
-            docnum: set(places)
-            for docnum, places in _positions(
-                reader, fieldname, words[0], candidates or set()
-            ).items()
+        paired = wordpairs.paired_terms(reader.schema)
+        pairs = {
+            wordpairs.pair(first, second)
+            for first, second in zip(words, words[1:], strict=False)
+            if first in paired and second in paired
         }
-        for index, word in enumerate(words[1:], start=1):
-            if not starts:
-                break
-            following = _positions(reader, fieldname, word, starts.keys())
-            starts = {
-                docnum: kept
-                for docnum, places in following.items()
-                if (kept := starts[docnum].intersection([place - index for place in places]))
-            }
-        found.update(docnum + offset for docnum in starts)
+        if len(words) == 2 and pairs:
+            candidates = _all_of(reader, wordpairs.FIELD, pairs)
+        else:
+            candidates = _all_of(reader, fieldname, words)
+            if pairs:
+                candidates &= _all_of(reader, wordpairs.FIELD, pairs)
+            candidates = _verified(reader, fieldname, words, candidates)
+        found.update(docnum + offset for docnum in candidates)
     return found
+
+
+def _all_of(reader, fieldname, terms):
+    """The documents of one segment having every one of the terms."""
+    postings = sorted((_postings(reader, fieldname, term)[0] for term in terms), key=len)
+    docs = set(postings[0])
+    for ids in postings[1:]:
+        if not docs:
+            break
+        docs.intersection_update(ids)
+    return docs
+
+
+def _verified(reader, fieldname, words, candidates):
+    """The candidates where the words' positions follow each other (read only for them)."""
+    starts = {
+        docnum: set(places)
+        for docnum, places in _positions(reader, fieldname, words[0], candidates).items()
+    }
+    for index, word in enumerate(words[1:], start=1):
+        if not starts:
+            break
+        following = _positions(reader, fieldname, word, starts.keys())
+        starts = {
+            docnum: kept
+            for docnum, places in following.items()
+            if (kept := starts[docnum].intersection([place - index for place in places]))
+        }
+    return starts.keys()
 
 
 def _positions(reader, fieldname, text, docs):

@@ -18,7 +18,7 @@ from haystack.query import SearchQuerySet
 
 from archive.progress import Progress
 
-from . import live, names
+from . import live, names, wordpairs
 from .backend import SummitWhooshBackend
 
 # Below this many documents the worker processes cost more than they save.
@@ -61,7 +61,7 @@ def rebuild_index(progress=None, using="default"):
 def _write(backend, indexes, directory, total, progress, using):
     from whoosh.filedb.filestore import FileStorage
 
-    ix = FileStorage(str(directory)).create_index(backend.schema)
+    ix = FileStorage(str(directory)).create_index(_schema(backend, indexes, total, using))
     options = {"limitmb": WRITER_MEMORY_MB, "compound": False}
     procs = min(os.cpu_count() or 1, 4)
     if total >= MULTIPROCESS_FROM and procs > 1:
@@ -76,17 +76,30 @@ def _write(backend, indexes, directory, total, progress, using):
             label = f"Indexing {index.get_model()._meta.verbose_name_plural}"
             objects = queryset.iterator(chunk_size=CHUNK_SIZE)
             for obj in progress.track(objects, label, total=queryset.count()):
-                doc = index.full_prepare(obj)
-                doc.pop("boost", None)
-                writer.add_document(
-                    **{key: backend._from_python(value) for key, value in doc.items()}
-                )
+                writer.add_document(**backend.whoosh_document(index, obj))
                 documents += 1
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
     return documents
+
+
+def _schema(backend, indexes, total, using):
+    """The backend's schema, pairing the words common in a sample of the documents."""
+    step = max(1, total // wordpairs.SAMPLE_SIZE)
+    texts = []
+    for index in indexes.values():
+        queryset = index.index_queryset(using=using).order_by("pk")
+        pks = list(queryset.values_list("pk", flat=True)[::step])
+        for start in range(0, len(pks), CHUNK_SIZE):
+            for obj in queryset.filter(pk__in=pks[start : start + CHUNK_SIZE]):
+                texts.append(backend.whoosh_document(index, obj)[backend.content_field_name])
+    analyzer = backend.schema[backend.content_field_name].analyzer
+    schema = backend.schema.copy()
+    schema.remove(wordpairs.FIELD)
+    schema.add(wordpairs.FIELD, wordpairs.field_type(wordpairs.common_terms(texts, analyzer)))
+    return schema
 
 
 def _manifest(documents, table, backend):

@@ -1,3 +1,6 @@
+import re
+from unittest import mock
+
 from archive.models import Quote
 from tests.page_checks import PageTestCase
 
@@ -42,3 +45,19 @@ class OutletPageTests(PageTestCase):
     def test_constant_queries(self):
         self.assertPageQueries(4, "/outlets/yonhap/")
         self.assertPageQueries(4, "/outlets/twitter/")
+
+    def test_a_long_list_of_quotes_links_to_all_of_them(self):
+        taken = list(Quote.objects.filter(article__outlet__slug="yonhap").newest_first())
+        self.assertGreater(len(taken), 1)
+        with mock.patch("archive.views.outlets.QUOTES_SHOWN", 1):
+            content = self.get("/outlets/yonhap/").content.decode()
+        section = content.split('id="taken-heading"')[1].split('id="carried-heading"')[0]
+        self.assertEqual(
+            re.findall(r'class="quote__permalink" href="([^"]+)"', section),
+            [taken[0].get_absolute_url()],
+        )
+        self.assertIn(
+            f'<a href="/quotes/?outlet=yonhap">All {len(taken)} quotes taken from '
+            "Yonhap News Agency</a>",
+            section,
+        )

@@ -1,4 +1,5 @@
 import re
+from unittest import mock
 
 from tests.page_checks import PageTestCase
 
@@ -97,3 +98,23 @@ class PersonPageTests(PageTestCase):
     def test_constant_queries_whatever_how_much_a_person_did(self):
         self.assertPageQueries(6, KIM)
         self.assertPageQueries(6, "/people/adrienne-watson/")
+
+    def test_all_their_quotes_are_a_link_away(self):
+        total = self.person("kim-jong-un").quotes.count()
+        response = self.get(KIM)
+        self.assertContains(
+            response,
+            f'<a href="/quotes/?speaker=kim-jong-un">All {total} quotes by Kim Jong Un</a>',
+            html=True,
+        )
+
+    def test_a_long_list_of_quotes_shows_the_newest(self):
+        newest = list(self.person("kim-jong-un").quotes.newest_first())
+        with mock.patch("archive.views.people.QUOTES_SHOWN", 3):
+            content = self.get(KIM).content.decode()
+            # One more query, to count what is not shown.
+            self.assertPageQueries(7, KIM)
+        shown = re.findall(r'id="q-([^"]+)"', content)
+        self.assertEqual(shown, [quote.slug for quote in newest[:3]])
+        self.assertIn("The newest 3 are shown.", content)
+        self.assertIn(f"All {len(newest)} quotes by Kim Jong Un</a>", content)

@@ -1,3 +1,5 @@
+from unittest import mock
+
 from archive.models import Quote
 from archive.views.quotes import ORPHANS, QUOTES_PER_PAGE
 from tests.page_checks import PageTestCase
@@ -108,3 +110,58 @@ class QuotePageTests(PageTestCase):
     def test_constant_queries(self):
         self.assertPageQueries(2, TREATY)
         self.assertPageQueries(2, "/quotes/matsegora-2018-summit-on-the-agenda/")
+
+
+class QuoteListFilterTests(PageTestCase):
+    """/quotes/?speaker=, ?meeting=, ?outlet=, ?year=: the same names as /quotes.json and .csv."""
+
+    def slugs(self, response):
+        return [quote.slug for quote in response.context["quotes"]]
+
+    def test_a_speakers_quotes_and_only_theirs(self):
+        response = self.get("/quotes/?speaker=kim-jong-un")
+        kim = Quote.objects.filter(speaker__slug="kim-jong-un").newest_first()
+        self.assertEqual(self.slugs(response), [quote.slug for quote in kim])
+        self.assertContains(response, "<h1>Quotes by Kim Jong Un</h1>", html=True)
+        self.assertEqual(
+            self.head(response).canonical, "http://testserver/quotes/?speaker=kim-jong-un"
+        )
+
+    def test_a_meetings_quotes_and_an_outlets(self):
+        meeting = "putin-kim-2024-pyongyang"
+        response = self.get(f"/quotes/?meeting={meeting}")
+        said_there = Quote.objects.filter(meeting__slug=meeting)
+        self.assertEqual(sorted(self.slugs(response)), sorted(q.slug for q in said_there))
+        response = self.get("/quotes/?outlet=yonhap")
+        taken = Quote.objects.filter(article__outlet__slug="yonhap")
+        self.assertEqual(sorted(self.slugs(response)), sorted(q.slug for q in taken))
+
+    def test_pages_of_a_filtered_list_keep_the_filter(self):
+        with (
+            mock.patch("archive.views.quotes.QUOTES_PER_PAGE", 3),
+            mock.patch("archive.views.quotes.ORPHANS", 0),
+        ):
+            first = self.get("/quotes/?speaker=kim-jong-un")
+            self.assertContains(first, 'rel="next" href="?speaker=kim-jong-un&amp;page=2"')
+            second = self.get("/quotes/?speaker=kim-jong-un&page=2")
+            self.assertContains(second, 'rel="prev" href="/quotes/?speaker=kim-jong-un"')
+            self.assertEqual(
+                self.head(second).canonical,
+                "http://testserver/quotes/?speaker=kim-jong-un&page=2",
+            )
+        kim = list(Quote.objects.filter(speaker__slug="kim-jong-un").newest_first())
+        self.assertEqual(self.slugs(second), [quote.slug for quote in kim[3:6]])
+
+    def test_an_unknown_or_malformed_filter_is_a_clear_400(self):
+        response = self.get("/quotes/?speaker=nobody-at-all", status=400)
+        self.assertContains(response, "No record has the slug nobody-at-all.", status_code=400)
+        for query in ("meeting=%3Cscript%3E", "outlet=a%00b", "year=abc", "speaker=" + "x" * 500):
+            with self.subTest(query):
+                self.get(f"/quotes/?{query}", status=400)
+
+    def test_constant_queries_with_filters(self):
+        # Each filter names a record: one query to find it, then the count and the page.
+        self.assertPageQueries(3, "/quotes/?speaker=kim-jong-un")
+        self.assertPageQueries(
+            4, "/quotes/?speaker=vladimir-putin&meeting=putin-kim-2024-pyongyang"
+        )

@@ -11,7 +11,7 @@ from haystack import connections
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Meeting, Person, Quote
-from search import fastpath, live, names
+from search import fastpath, live, names, wordpairs
 from search.indexing import rebuild_index
 from tests.base import ArchiveTestCase
 from tests.search_base import SearchTestCase, use_search_connections
@@ -42,12 +42,20 @@ class IndexBuildTests(SearchTestCase):
     def test_fast_scoring_finds_and_ranks_as_whoosh_does(self):
         searcher = live.current_searcher(self.index_root).searcher
         parser = connections["default"].get_backend().parser
+        # Kim's name is common enough to have its word pairs indexed, "fraternal" is not: both
+        # ways of finding a phrase are compared with Whoosh's.
+        paired = wordpairs.paired_terms(searcher.schema)
+        self.assertTrue({"kim", "jong", "un"} <= paired, paired)
+        self.assertNotIn("fratern", paired)
         queries = {
             "(korea)": True,
             "((russia) AND (korea))": True,
             "((kim) OR (putin))": True,
             "((korea) AND NOT (russia))": True,
             '("fraternal duty")': False,
+            '("help russia")': False,
+            '("regard this as a fraternal duty")': False,
+            '("kim jong un")': False,  # common words: found through their word pairs
         }
         for text, same_scores in queries.items():
             with self.subTest(query=text):

@@ -2,6 +2,10 @@ from django.shortcuts import get_object_or_404, render
 
 from .. import citations, seo
 from ..models import Article
+from ..querysets import Bounded
+
+# An article page lists this many of the quotations taken from it, in the order said.
+QUOTES_SHOWN = 50
 
 
 def article_list(request):
@@ -36,7 +40,7 @@ def article_detail(request, slug):
         "authors": authors,
         "meetings": list(article.meetings.chronological()),
         "people_mentioned": list(article.people_mentioned.all()),
-        "quotes": list(article.quotes.with_sources().chronological()),
+        "quotes": Bounded(article.quotes.for_listing().chronological(), QUOTES_SHOWN),
         "citation": citations.cite_article(article, authors, url),
         "share_url": url,
     }

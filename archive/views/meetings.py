@@ -1,13 +1,21 @@
+import functools
+
 from django import forms
-from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
+
+from summit import freshness
 
 from .. import citations, graphics, seo
 from ..models import Meeting, Participation
+from ..querysets import Bounded
 from .common import group_by
 
 PUTIN_KIM = "putin-kim"
 OTHER = "other"
+# A meeting page shows this many of its quotations (in the order said); the rest are a link away.
+QUOTES_SHOWN = 50
+ARTICLES_SHOWN = 50
 
 
 class MeetingFilterForm(forms.Form):
@@ -74,13 +82,20 @@ def meeting_list(request):
 
 
 def meeting_detail(request, slug):
-    meeting = get_object_or_404(Meeting, slug=slug)
+    # Every meeting, in one query: the page's own record, its neighbours in time and the places
+    # on its map all come from this short list (the archive holds dozens of meetings, curated
+    # by hand), which costs less than three more queries would.
+    meetings = list(Meeting.objects.chronological())
+    position = next((i for i, meeting in enumerate(meetings) if meeting.slug == slug), None)
+    if position is None:
+        raise Http404("No such meeting")
+    meeting = meetings[position]
     participations = list(
         Participation.objects.filter(meeting=meeting).select_related("person").order_by("position")
     )
-    quotes = list(meeting.quotes.with_sources().chronological())
-    articles = list(
-        meeting.articles.with_outlet().prefetch_related("authors").order_by("outlet__name", "slug")
+    quotes = Bounded(meeting.quotes.for_listing().chronological(), QUOTES_SHOWN)
+    articles = Bounded(
+        meeting.articles.for_listing().order_by("outlet__name", "slug"), ARTICLES_SHOWN
     )
     url = seo.absolute(request, meeting.get_absolute_url())
     context = {
@@ -94,17 +109,17 @@ def meeting_detail(request, slug):
         ),
         "meeting": meeting,
         "sides": group_by(participations, key=lambda p: p.side_name or "Side not given"),
+        "quotes_shown": quotes,
         "quotes_by_speaker": group_by(quotes, key=lambda quote: quote.speaker),
+        "articles_shown": articles,
         "articles_by_outlet": group_by(articles, key=lambda article: article.outlet),
-        "previous": Meeting.objects.filter(
-            Q(start__lt=meeting.start) | Q(start=meeting.start, slug__lt=meeting.slug)
-        )
-        .order_by("-start", "-slug")
-        .first(),
-        "next": Meeting.objects.chronological()
-        .filter(Q(start__gt=meeting.start) | Q(start=meeting.start, slug__gt=meeting.slug))
-        .first(),
-        "map": graphics.locator_map(meeting, Meeting.objects.located()),
+        "previous": meetings[position - 1] if position > 0 else None,
+        "next": meetings[position + 1] if position + 1 < len(meetings) else None,
+        # Drawn only when the cached drawing for this version of the data is missing.
+        "map": functools.partial(
+            graphics.locator_map, meeting, [m for m in meetings if m.has_coordinates]
+        ),
+        "data_version": freshness.current_version().tag,
         "citation": citations.cite_meeting(meeting, url),
         "share_url": url,
     }

@@ -3,6 +3,11 @@ from django.shortcuts import get_object_or_404, render
 
 from .. import seo
 from ..models import Outlet, Quote
+from ..querysets import Bounded
+
+# An outlet page lists its newest articles and quotations; the lists link to the rest.
+ARTICLES_SHOWN = 50
+QUOTES_SHOWN = 20
 
 
 def outlet_list(request):
@@ -22,9 +27,13 @@ def outlet_list(request):
 
 def outlet_detail(request, slug):
     outlet = get_object_or_404(Outlet, slug=slug)
-    articles = list(outlet.articles.with_outlet().newest_first())
-    quotes_taken = list(Quote.objects.taken_from_outlet(outlet).with_sources().newest_first())
-    quotes_carried = list(outlet.quotes_first_carried.with_sources().newest_first())
+    articles = Bounded(
+        outlet.articles.only("slug", "title", "published", "outlet").newest_first(), ARTICLES_SHOWN
+    )
+    quotes_taken = Bounded(
+        Quote.objects.taken_from_outlet(outlet).for_listing().newest_first(), QUOTES_SHOWN
+    )
+    quotes_carried = Bounded(outlet.quotes_first_carried.for_listing().newest_first(), QUOTES_SHOWN)
     description = seo.plain_text(outlet.description_html, words=30)
     context = {
         "meta": seo.page_meta(

@@ -2,9 +2,14 @@ from django.shortcuts import get_object_or_404, render
 
 from .. import seo
 from ..models import Participation, Person
+from ..querysets import Bounded
 from .common import group_by
 
 COUNTRY_NOT_GIVEN = "Country not given"
+# A person page shows their newest quotations and links to the quotes list for the rest.
+QUOTES_SHOWN = 20
+ARTICLES_SHOWN = 50
+MEETING_ITEM_FIELDS = ("slug", "title", "is_putin_kim", "start", "end", "city", "venue", "country")
 
 
 def person_list(request):
@@ -37,11 +42,15 @@ def person_detail(request, slug):
     participations = list(
         Participation.objects.filter(person=person)
         .select_related("meeting")
+        # What the list of meetings shows; not the meetings' summaries.
+        .only("part", "role", *(f"meeting__{name}" for name in MEETING_ITEM_FIELDS))
         .order_by("meeting__start", "meeting__slug")
     )
-    quotes = list(person.quotes.with_sources().newest_first())
-    articles_written = list(person.articles_written.with_outlet().newest_first())
-    articles_mentioning = list(person.articles_mentioning.with_outlet().newest_first())
+    quotes = Bounded(person.quotes.for_listing().newest_first(), QUOTES_SHOWN)
+    articles_written = Bounded(person.articles_written.for_listing().newest_first(), ARTICLES_SHOWN)
+    articles_mentioning = Bounded(
+        person.articles_mentioning.for_listing().newest_first(), ARTICLES_SHOWN
+    )
     summary = seo.plain_text(person.bio_html, words=30)
     context = {
         "meta": seo.page_meta(

@@ -1,9 +1,11 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 
 from .. import citations, seo
+from ..api import filters as api_filters
 from ..models import Quote
 
 QUOTES_PER_PAGE = 20
@@ -11,26 +13,62 @@ QUOTES_PER_PAGE = 20
 ORPHANS = 5
 
 
+def _heading(filters):
+    """'Quotes by Kim Jong Un, from the Vostochny summit, 2019': the filters, in words."""
+    parts = []
+    if filters.get("speaker"):
+        parts.append(f"by {filters['speaker'].name}")
+    if filters.get("meeting"):
+        parts.append(f"from {filters['meeting'].title}")
+    if filters.get("outlet"):
+        parts.append(f"taken from {filters['outlet'].name}")
+    if filters.get("year"):
+        parts.append(f"said in {filters['year']}")
+    return " ".join(["Quotes", ", ".join(parts)]).strip()
+
+
 def quote_list(request):
-    quotes = Quote.objects.with_sources().newest_first()
+    # The same filters (and parameter names) as /quotes.json and /quotes.csv.
+    form = api_filters.QuoteFilters(request.GET)
+    if not form.is_valid():
+        # A hand-edited or stale address: say what was wrong rather than guess.
+        context = {"form": form, "page": None, "quotes": [], "heading": "Quotes"}
+        return render(request, "archive/quote_list.html", context, status=400)
+    filters = {name: value for name, value in form.cleaned_data.items() if value}
+    query = urlencode({name: getattr(value, "slug", value) for name, value in filters.items()})
+    quotes = form.apply(Quote.objects.for_listing().newest_first())
     paginator = Paginator(quotes, QUOTES_PER_PAGE, orphans=ORPHANS)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         raise Http404("No such page of quotes") from None
-    path = "/quotes/" if page.number == 1 else f"/quotes/?page={page.number}"
-    title = "Quotes" if page.number == 1 else f"Quotes, page {page.number}"
-    description = "Every quotation in the archive, newest first, with its speaker and source."
+    heading = _heading(filters)
+    page_query = (
+        query if page.number == 1 else "&".join(filter(None, [query, f"page={page.number}"]))
+    )
+    path = "/quotes/" + (f"?{page_query}" if page_query else "")
+    title = heading if page.number == 1 else f"{heading}, page {page.number}"
+    description = (
+        f"{heading}, newest first, with each speaker and source."
+        if filters
+        else "Every quotation in the archive, newest first, with its speaker and source."
+    )
     context = {
         "meta": seo.page_meta(
             request,
             title,
             description,
             path=path,
-            jsonld=seo.collection_jsonld(request, "Quotes", description),
+            jsonld=seo.collection_jsonld(request, heading, description),
         ),
+        "form": form,
+        "filters": filters,
+        "heading": heading,
         "page": page,
         "quotes": page.object_list,
+        # Pager links keep the filters: "?speaker=kim-jong-un&page=2".
+        "first_page": "/quotes/" + (f"?{query}" if query else ""),
+        "page_prefix": f"?{query}&page=" if query else "?page=",
     }
     return render(request, "archive/quote_list.html", context)
 
@@ -49,7 +87,7 @@ def quote_detail(request, slug):
             jsonld=seo.quote_jsonld(request, quote),
         ),
         "quote": quote,
-        "same_statement": list(quote.same_statement.with_sources().chronological()),
+        "same_statement": list(quote.same_statement.for_listing().chronological()),
         "citation": citations.cite_quote(quote, url),
         "share_url": url,
     }
