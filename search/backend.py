@@ -70,7 +70,7 @@ class SummitWhooshBackend(WhooshSearchBackend):
                 content_field_name = name
                 # No spelling field: it made indexing a third slower; the corrector reads the
                 # stemmed terms instead (see _suggest).
-                schema[name] = TEXT(analyzer=StemmingAnalyzer())
+                schema[name] = TEXT(analyzer=wordpairs.content_analyzer())
             elif isinstance(field, FacetField) and field.is_multivalued:
                 schema[name] = KEYWORD(stored=True, commas=True, lowercase=False)
             elif isinstance(field, FacetField):
@@ -101,7 +101,10 @@ class SummitWhooshBackend(WhooshSearchBackend):
         ix = live.open_or_create(self.path, self.schema)
         writer = ix.writer(compound=False)
         for obj in iterable:
-            writer.update_document(**self.whoosh_document(index, obj))
+            doc = self.whoosh_document(index, obj)
+            if wordpairs.FIELD not in ix.schema:  # an index built before word pairs
+                doc.pop(wordpairs.FIELD)
+            writer.update_document(**doc)
         writer.commit()
 
     def remove(self, obj_or_string, commit=True):

@@ -27,7 +27,9 @@ def _term_sq(term):
     return SQ(content=term.words[0])
 
 
-def searchqueryset(parsed, filters=(), sort="relevance"):
+def searchqueryset(parsed, filters=(), sort="relevance", *, for_display=True):
+    """The search as a SearchQuerySet. for_display=False leaves out facets and highlighting, for
+    callers that only need the matching records (the CSV export)."""
     sqs = SearchQuerySet()
     for clause in parsed.clauses:
         sq = _term_sq(clause[0])
@@ -39,11 +41,13 @@ def searchqueryset(parsed, filters=(), sort="relevance"):
     for name, value in filters:
         # Values are validated slugs, codes and years: nothing here needs escaping.
         sqs = sqs.narrow(f'{name}:"{value}"')
-    for name in FACETS:
-        sqs = sqs.facet(name)
     order = ORDERINGS.get(sort or "relevance", [])
     if order:
         sqs = sqs.order_by(*order)
+    if not for_display:
+        return sqs
+    for name in FACETS:
+        sqs = sqs.facet(name)
     return sqs.highlight()
 
 

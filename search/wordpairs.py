@@ -11,7 +11,7 @@ positions search.fastpath still checks.
 Only pairs of common terms are indexed (terms in at least COMMON_SHARE, a tenth, of a sample of the
 documents): a phrase is slow to check only when its words are common, and every distinct pair
 costs Whoosh about 0.1 ms to write, which for all pairs would have doubled the index build.
-The common terms travel in the index's own schema (PairFilter.terms), so a reader knows which
+The common terms travel in the index's own schema (PairAnalyzer.terms), so a reader knows which
 phrases the pairs cover; any other phrase has a rarer word, so the positions search.fastpath
 checks are those of few documents.
 
@@ -20,9 +20,11 @@ keeps its lengths in a column: without one its writer looks for the column on di
 posting.
 """
 
+import threading
 from collections import Counter
 
-from whoosh.analysis import Filter, StemmingAnalyzer
+from whoosh.analysis import Analyzer, StemmingAnalyzer
+from whoosh.analysis.acore import entoken
 from whoosh.fields import FieldType
 from whoosh.formats import Existence
 
@@ -30,31 +32,51 @@ FIELD = "text_pairs"  # holds the pairs of the document=True field
 COMMON_SHARE = 0.10
 SAMPLE_SIZE = 3000
 
+# The terms of the text a writer indexed last in this thread. Whoosh indexes a document's fields
+# in name order, "text" just before "text_pairs", so the pairs reuse that analysis instead of
+# tokenizing and stemming the same text again (which was most of the cost of the pairs).
+_last = threading.local()
 
-class PairFilter(Filter):
-    """Each token whose previous token is also a common term becomes "previous current"."""
+
+def content_analyzer():
+    """The searched field's analyzer: Whoosh's StemmingAnalyzer, remembering what it indexed."""
+    return RememberingAnalyzer(StemmingAnalyzer())
+
+
+class RememberingAnalyzer(Analyzer):
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __call__(self, value, **kwargs):
+        indexing = kwargs.get("mode") == "index"
+        terms = []
+        for token in self.inner(value, **kwargs):
+            if indexing and not token.stopped:
+                terms.append(token.text)
+            yield token
+        if indexing:
+            _last.text, _last.terms = value, terms
+
+
+class PairAnalyzer(Analyzer):
+    """The pairs of neighbouring terms, both common, as "previous current"."""
 
     def __init__(self, terms=frozenset()):
         self.terms = frozenset(terms)
+        self.words = StemmingAnalyzer()
 
-    def __eq__(self, other):
-        return isinstance(other, PairFilter) and self.terms == other.terms
-
-    def __hash__(self):
-        return hash(self.terms)
-
-    def __call__(self, tokens):
-        terms = self.terms
-        previous = None
-        pos = 0
-        for token in tokens:
-            current = token.text
-            if previous in terms and current in terms:
-                token.text = f"{previous} {current}"
-                token.pos = pos
-                pos += 1
-                yield token
-            previous = current
+    def __call__(self, value, **kwargs):
+        if getattr(_last, "text", None) == value:
+            words = _last.terms
+        else:
+            words = [token.text for token in self.words(value) if not token.stopped]
+        common = self.terms
+        pairs = [
+            pair(first, second)
+            for first, second in zip(words, words[1:], strict=False)
+            if first in common and second in common
+        ]
+        return entoken(pairs)
 
 
 def pair(first, second):
@@ -64,17 +86,13 @@ def pair(first, second):
 
 def field_type(terms=frozenset()):
     """The pairs field, pairing only `terms` (none by default: phrases then use positions)."""
-    return FieldType(Existence(), StemmingAnalyzer() | PairFilter(terms), scorable=True)
+    return FieldType(Existence(), PairAnalyzer(terms), scorable=True)
 
 
 def paired_terms(schema):
     """The terms whose pairs an index holds (an empty set for an index without pairs)."""
-    if FIELD not in schema:
-        return frozenset()
-    for item in getattr(schema[FIELD].analyzer, "items", ()):
-        if isinstance(item, PairFilter):
-            return item.terms
-    return frozenset()
+    analyzer = schema[FIELD].analyzer if FIELD in schema else None
+    return analyzer.terms if isinstance(analyzer, PairAnalyzer) else frozenset()
 
 
 def common_terms(texts, analyzer):

@@ -2,11 +2,14 @@
 
 import csv
 import io
+import tempfile
 
 from django.http import StreamingHttpResponse
 
+from archive.api.csv_export import QUOTE_COLUMNS
 from tests.api_support import fixture_records, iso
 from tests.base import ArchiveTestCase
+from tests.search_support import search_index_in, temporary_search_index
 
 
 class CsvTestCase(ArchiveTestCase):
@@ -103,3 +106,68 @@ class MeetingsCsvTests(CsvTestCase):
         rows = self.get_rows(f"/meetings.csv?kind={kind}")
         self.assertTrue(rows)
         self.assertEqual({row["kind"] for row in rows}, {kind})
+
+
+class SearchCsvTests(CsvTestCase):
+    """/search.csv: the quotes a search finds, as /quotes.csv rows, over a real Whoosh index."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.index = temporary_search_index()
+        cls.index.__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.index.__exit__(None, None, None)
+        super().tearDownClass()
+
+    def search_count(self, query_string):
+        return self.client.get(f"/search.json?{query_string}&type=quote").json()["count"]
+
+    def test_a_phrase_finds_kims_fraternal_duty_quote_with_its_sources(self):
+        rows = self.get_rows("/search.csv?q=%22fraternal+duty%22")
+        self.assertEqual([row["slug"] for row in rows], ["kim-2025-fraternal-duty"])
+        self.assertEqual(rows[0]["speaker_slug"], "kim-jong-un")
+        self.assertEqual(rows[0]["meeting_slug"], "putin-kim-2025-beijing")
+        self.assertEqual(list(rows[0]), QUOTE_COLUMNS)
+
+    def test_rows_are_the_quotes_the_search_page_finds_and_only_quotes(self):
+        rows = self.get_rows("/search.csv?q=%D0%9A%D0%B8%D0%BC+%D0%A7%D0%B5%D0%BD+%D0%AB%D0%BD")
+        self.assertEqual(len(rows), self.search_count("q=Kim+Jong+Un"))
+        self.assertGreater(len(rows), 5)
+        quote_slugs = {record["slug"] for record in fixture_records("quotes")}
+        self.assertLessEqual({row["slug"] for row in rows}, quote_slugs)
+        self.assertEqual(len({row["slug"] for row in rows}), len(rows), "a quote appears twice")
+
+    def test_filters_and_date_order_are_kept(self):
+        rows = self.get_rows("/search.csv?q=kim+jong+un&speaker=kim-jong-un&sort=oldest")
+        self.assertEqual({row["speaker_slug"] for row in rows}, {"kim-jong-un"})
+        dated = [row["said_on"] for row in rows if row["said_on"]]
+        self.assertEqual(dated, sorted(dated))
+        self.assertGreater(len(dated), 3)
+
+    def test_the_download_is_named_after_the_search(self):
+        response = self.client.get("/search.csv?q=treaty")
+        self.assertIn(
+            'filename="summit-archive-search-q-treaty.csv"', response["Content-Disposition"]
+        )
+
+    def test_bad_or_empty_searches_are_told_why(self):
+        for url in ["/search.csv", "/search.csv?q=", "/search.csv?q=*", "/search.csv?q=x&sort=up"]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 400)
+                self.assertTrue(response.content.strip())
+
+    def test_the_search_page_links_its_csv(self):
+        response = self.client.get("/search/?q=treaty")
+        self.assertContains(response, 'type="text/csv"')
+        self.assertContains(response, "/search.csv?q=treaty")
+
+
+class SearchCsvWithoutIndexTests(ArchiveTestCase):
+    def test_a_missing_index_is_a_503_not_an_empty_file(self):
+        with tempfile.TemporaryDirectory() as empty, search_index_in(empty):
+            response = self.client.get("/search.csv?q=treaty")
+        self.assertEqual(response.status_code, 503)

@@ -110,6 +110,17 @@ class IndexSwapTests(SearchTestCase):
             "/quotes/kim-2025-fraternal-duty/", self.result_urls(self.search(q="fraternal"))
         )
 
+    def test_a_record_updated_in_the_live_index_is_found_by_its_new_phrase(self):
+        quote = Quote.objects.get(slug="kim-2025-fraternal-duty")
+        quote.text = "We stand by Russia as brothers stand by brothers."
+        quote.save()
+        backend = connections["default"].get_backend()
+        backend.update(connections["default"].get_unified_index().get_index(Quote), [quote])
+        self.assertIn(
+            "/quotes/kim-2025-fraternal-duty/",
+            self.result_urls(self.search(q='"brothers stand"')),
+        )
+
 
 class UnavailableIndexTests(ArchiveTestCase):
     """No index built: search says so with a 503, the rest of the site is unaffected."""

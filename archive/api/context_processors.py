@@ -50,8 +50,22 @@ def alternates(request):
     match = getattr(request, "resolver_match", None)
     if match is not None and match.view_name == "search:search":
         query = request.GET.urlencode()
-        href = site_base(request) + reverse("api:search") + (f"?{query}" if query else "")
-        return {"data_alternates": [{"type": JSON, "title": "These results as JSON", "href": href}]}
+        suffix = f"?{query}" if query else ""
+        base = site_base(request)
+        return {
+            "data_alternates": [
+                {
+                    "type": JSON,
+                    "title": "These results as JSON",
+                    "href": base + reverse("api:search") + suffix,
+                },
+                {
+                    "type": CSV,
+                    "title": "The quotes among these results as CSV",
+                    "href": base + reverse("api:search_csv") + suffix,
+                },
+            ]
+        }
     if match is None or match.view_name not in DATA_OF_PAGE:
         return {"data_alternates": []}
     json_route, csv_route, feed_route = DATA_OF_PAGE[match.view_name]

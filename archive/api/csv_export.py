@@ -180,12 +180,15 @@ def meeting_row(meeting, addresses):
 
 
 def stream_csv(filename, columns, records, to_row):
+    """`records` is any iterable: a QuerySet is read ROWS_PER_QUERY rows at a time."""
     writer = csv.writer(Echo())
+    if hasattr(records, "iterator"):
+        records = records.iterator(chunk_size=ROWS_PER_QUERY)
 
     def lines():
         # Rows are sent a batch at a time: each piece of a streamed response has a fixed cost.
         batch = [writer.writerow(columns)]
-        for record in records.iterator(chunk_size=ROWS_PER_QUERY):
+        for record in records:
             batch.append(writer.writerow(to_row(record)))
             if len(batch) >= ROWS_PER_PIECE:
                 yield "".join(batch)
@@ -197,7 +200,7 @@ def stream_csv(filename, columns, records, to_row):
     return response
 
 
-def _filename(kind, params, names):
+def filename_for(kind, params, names):
     # Slugified: the values are already validated, but a header must never carry a stray newline.
     parts = [f"{name}-{slugify(params[name])}" for name in names if params.get(name)]
     return "-".join(["summit-archive", kind, *parts]) + ".csv"
@@ -207,7 +210,7 @@ def _filename(kind, params, names):
 def quotes_csv(request):
     quotes = filtered_quotes(request.GET)  # validated before the first byte is sent
     addresses = Addresses(site_base(request))
-    filename = _filename("quotes", request.GET, ["speaker", "meeting", "outlet", "year"])
+    filename = filename_for("quotes", request.GET, ["speaker", "meeting", "outlet", "year"])
     rows = quotes.values_list(*QUOTE_FIELDS)
     return stream_csv(filename, QUOTE_COLUMNS, rows, lambda values: quote_row(values, addresses))
 
@@ -216,5 +219,5 @@ def quotes_csv(request):
 def meetings_csv(request):
     meetings = filtered_meetings(request.GET).prefetch_related(PARTICIPANTS)
     addresses = Addresses(site_base(request))
-    filename = _filename("meetings", request.GET, ["kind", "year"])
+    filename = filename_for("meetings", request.GET, ["kind", "year"])
     return stream_csv(filename, MEETING_COLUMNS, meetings, lambda m: meeting_row(m, addresses))

@@ -140,6 +140,7 @@ def robots_txt(request):
         # Search results are an endless space of pages; everything they show has its own page.
         "Disallow: /search/",
         "Disallow: /search.json",
+        "Disallow: /search.csv",
         "",
         f"Sitemap: {site_base(request)}{reverse('api:sitemap')}",
     ]
