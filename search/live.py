@@ -12,6 +12,7 @@ one. A running process notices the new pointer on its next search (one os.stat) 
 """
 
 import json
+import logging
 import os
 import shutil
 import threading
@@ -29,6 +30,8 @@ KEEP_PREVIOUS = 1  # indexes kept besides the live one, for readers that opened 
 
 _lock = threading.Lock()
 _open = {}  # root path -> LiveSearcher
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -156,7 +159,10 @@ def _open_searcher(root, stamp):
     try:
         ix = FileStorage(str(directory)).open_index()
         searcher = ix.searcher(weighting=ListLengthBM25F())
-    except (OSError, whoosh_index.IndexError, ValueError, EOFError, KeyError):
+    except Exception:
+        # Whatever is wrong with the files (truncated, another version's pickled schema naming a
+        # class that no longer exists...), readers get "search unavailable", never a 500.
+        logger.warning("The search index at %s cannot be opened", directory, exc_info=True)
         return None
     manifest = read_manifest(directory)
     variant_terms = {key: set(values) for key, values in manifest.get("variant_terms", {}).items()}

@@ -168,3 +168,19 @@ class SyntheticPhraseTests(SimpleTestCase):
         self.addCleanup(index.close)
         self.assertEqual(wordpairs.paired_terms(index.searcher.schema), frozenset())
         self.assert_same_as_whoosh(index)
+
+
+class PairAnalysisTests(SimpleTestCase):
+    def pairs(self, analyzer, text):
+        return [token.text for token in analyzer(text)]
+
+    def test_pairs_are_the_same_whether_or_not_the_text_was_just_indexed(self):
+        text = "Kim called helping Russia a fraternal duty of comrades."
+        analyzer = wordpairs.PairAnalyzer({"kim", "call", "help", "russia", "fratern", "duti"})
+        alone = self.pairs(analyzer, text)
+        list(wordpairs.content_analyzer()(text, mode="index"))  # as the writer does first
+        self.assertEqual(self.pairs(analyzer, text), alone)
+        # "a" is a stop word and "comrad" is not common: no pair holds either.
+        self.assertEqual(
+            alone, ["kim call", "call help", "help russia", "russia fratern", "fratern duti"]
+        )
