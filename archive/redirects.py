@@ -19,6 +19,7 @@ from django.http import HttpResponsePermanentRedirect
 
 REDIRECTS_FILE = "redirects.yaml"
 KEYS = {"old", "new", "reason"}
+DATA_SUFFIXES = {"json", "csv", "atom", "rss"}
 
 
 def _check_path(value, where):
@@ -56,6 +57,25 @@ def redirects():
     return read_redirects(Path(settings.FIXTURES_DIR) / REDIRECTS_FILE)
 
 
+def moved_to(path, moved):
+    """Where `path` lives now, or None. A page's data twins move with it: when /people/a/ moved
+    to /people/b/, /people/a.json goes to /people/b.json and /feeds/people/a.atom to
+    /feeds/people/b.atom."""
+    # "/summits" finds "/summits/" as well: a trailing slash is easy to leave off.
+    new = moved.get(path) or moved.get(path + "/")
+    if new is not None:
+        return new
+    stem, dot, suffix = path.rpartition(".")
+    if not dot or suffix not in DATA_SUFFIXES:
+        return None
+    # A record's feeds live under /feeds/: /feeds/people/a.atom is the feed of /people/a/.
+    feeds = "/feeds" if stem.startswith("/feeds/") else ""
+    new_page = moved.get(stem.removeprefix(feeds) + "/")
+    if new_page is None or not new_page.endswith("/"):
+        return None
+    return f"{feeds}{new_page[:-1]}.{suffix}"
+
+
 class RedirectMiddleware:
     """Answer a 404 for a moved address with a 301 to where it lives now (query kept)."""
 
@@ -66,9 +86,7 @@ class RedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404:
             return response
-        moved = redirects()
-        # "/summits" finds "/summits/" as well: a trailing slash is easy to leave off.
-        new = moved.get(request.path) or moved.get(request.path + "/")
+        new = moved_to(request.path, redirects())
         if new is None:
             return response
         query = request.META.get("QUERY_STRING", "")

@@ -37,6 +37,22 @@ class RedirectTests(PageTestCase):
         self.assertEqual(response["Location"], "/people/sergey-lavrov/")
         self.get(response["Location"])
 
+    def test_a_renamed_records_json_and_feeds_follow_it(self):
+        folder = redirects_dir(
+            "- old: /people/sergei-lavrov/\n  new: /people/sergey-lavrov/\n  reason: renamed\n"
+        )
+        moved = {
+            "/people/sergei-lavrov.json": "/people/sergey-lavrov.json",
+            "/feeds/people/sergei-lavrov.atom": "/feeds/people/sergey-lavrov.atom",
+            "/feeds/people/sergei-lavrov.rss": "/feeds/people/sergey-lavrov.rss",
+        }
+        with override_settings(FIXTURES_DIR=folder):
+            for old, new in moved.items():
+                with self.subTest(old):
+                    self.assertEqual(self.get(old, status=301)["Location"], new)
+                    self.assertEqual(self.client.get(new).status_code, 200)
+            self.get("/people/sergei-lavrov.txt", status=404)
+
     def test_a_live_page_is_never_redirected(self):
         folder = redirects_dir("- old: /meetings/\n  new: /people/\n  reason: a mistake\n")
         with override_settings(FIXTURES_DIR=folder):
