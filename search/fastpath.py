@@ -142,17 +142,31 @@ def _evaluate(searcher, leaves, q, fieldname):
     raise Unsupported
 
 
-def _term_scores(searcher, leaves, fieldname, text):
-    """{docnum: BM25F score} of one term, cached per searcher (never changed by callers)."""
-    cache = searcher.__dict__.get("_summit_scores")
+def _cache_on(owner, name):
+    """A least-recently-used cache kept on a searcher or reader: it lives exactly as long as the
+    index files it describes."""
+    cache = owner.__dict__.get(name)
     if cache is None:
-        cache = searcher.__dict__.setdefault("_summit_scores", OrderedDict())
-    key = (fieldname, text)
+        cache = owner.__dict__.setdefault(name, OrderedDict())
+    return cache
+
+
+def _recently_used(cache, key):
+    """The cached value for key (marked as just used), or None."""
     with _lock:
         found = cache.get(key)
         if found is not None:
             cache.move_to_end(key)
-            return found
+        return found
+
+
+def _term_scores(searcher, leaves, fieldname, text):
+    """{docnum: BM25F score} of one term, cached per searcher (never changed by callers)."""
+    cache = _cache_on(searcher, "_summit_scores")
+    key = (fieldname, text)
+    found = _recently_used(cache, key)
+    if found is not None:
+        return found
     scores = _compute_term_scores(searcher, leaves, fieldname, text)
     with _lock:
         cache[key] = scores
@@ -283,15 +297,11 @@ def _decode_positions(value):
 
 def _postings(reader, fieldname, text):
     """A term's document numbers and weights in one segment, read block by block (cached)."""
-    cache = reader.__dict__.get("_summit_postings")
-    if cache is None:
-        cache = reader.__dict__.setdefault("_summit_postings", OrderedDict())
+    cache = _cache_on(reader, "_summit_postings")
     key = (fieldname, text)
-    with _lock:
-        found = cache.get(key)
-        if found is not None:
-            cache.move_to_end(key)
-            return found
+    found = _recently_used(cache, key)
+    if found is not None:
+        return found
     try:
         matcher = reader.postings(fieldname, text)
     except TermNotFound:
