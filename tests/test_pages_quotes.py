@@ -158,6 +158,10 @@ class QuoteListFilterTests(PageTestCase):
         for query in ("meeting=%3Cscript%3E", "outlet=a%00b", "year=abc", "speaker=" + "x" * 500):
             with self.subTest(query):
                 self.get(f"/quotes/?{query}", status=400)
+        # The bad value is named back to the reader, but never with a control character in it.
+        response = self.get("/quotes/?outlet=a%00b", status=400)
+        self.assertNotIn(b"\x00", response.content)
+        self.assertContains(response, "No record has the slug ab.", status_code=400)
 
     def test_constant_queries_with_filters(self):
         # Each filter names a record: one query to find it, then the count and the page.

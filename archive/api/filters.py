@@ -28,7 +28,8 @@ class SlugChoiceField(forms.ModelChoiceField):
             raise ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
-                params={"value": str(value)[:100]},
+                # Shown back to the reader: printable characters only (no NUL, no newlines).
+                params={"value": "".join(c for c in str(value)[:100] if c.isprintable())},
             )
         return super().to_python(value)
 
