@@ -13,7 +13,8 @@ views use only haystack's public API and Elasticsearch stays a settings switch) 
 - exact facet fields (Whoosh ID/KEYWORD), counted over the matched document numbers;
 - snippets from the stored `body` (the verbatim text), with the other spellings of names in the
   query highlighted too (search.names);
-- a spelling suggestion only when asked for (SearchQuerySet.spelling_suggestion), never per query;
+- a spelling suggestion only when asked for (SearchQuerySet.spelling_suggestion), never per query
+  (search.spelling);
 - the index is written with compound=False segments (opening one costs ~1 ms, not ~80 ms).
 """
 
@@ -32,13 +33,11 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
-from whoosh.reading import TermNotFound
 from whoosh.sorting import FieldFacet
 
-from . import fastpath, live, snippets, wordpairs
+from . import fastpath, live, snippets, spelling, wordpairs
 
 SNIPPET_FIELD = "body"
-SPELLING_MAX_WORDS = 3
 
 
 class IndexUnavailable(SearchBackendError):
@@ -69,7 +68,7 @@ class SummitWhooshBackend(WhooshSearchBackend):
             if field.document:
                 content_field_name = name
                 # No spelling field: it made indexing a third slower; the corrector reads the
-                # stemmed terms instead (see _suggest).
+                # stemmed terms instead (search.spelling).
                 schema[name] = TEXT(analyzer=wordpairs.content_analyzer())
             elif isinstance(field, FacetField) and field.is_multivalued:
                 schema[name] = KEYWORD(stored=True, commas=True, lowercase=False)
@@ -166,7 +165,13 @@ class SummitWhooshBackend(WhooshSearchBackend):
             return empty
         restriction = self._restriction(searcher, narrow_queries, models)
         if spelling_query is not None:
-            empty["spelling_suggestion"] = self._suggest(searcher, spelling_query)
+            empty["spelling_suggestion"] = spelling.suggest(
+                searcher,
+                spelling_query,
+                self.content_field_name,
+                self.schema[self.content_field_name].analyzer,
+                SNIPPET_FIELD,
+            )
 
         start_offset = start_offset or 0
         limit = max(end_offset or start_offset + 10, start_offset + 1)
@@ -251,44 +256,6 @@ class SummitWhooshBackend(WhooshSearchBackend):
             snippet = snippets.snippet(stored.get(SNIPPET_FIELD, ""), terms)
             stored["highlighted"] = {self.content_field_name: [snippet]}
         return result_class(app_label, model_name, pk, score or 0, **stored)
-
-    def _suggest(self, searcher, text):
-        """The reader's words with each word the index lacks replaced by the nearest one it has."""
-        field = self.content_field_name
-        corrector = searcher.corrector(field)
-        analyzer = self.schema[field].analyzer
-        words, changed, asked = [], False, 0
-        for word in str(text).split():
-            stems = [token.text for token in analyzer(word)]
-            if len(stems) != 1 or searcher.doc_frequency(field, stems[0]) > 0:
-                words.append(word)
-                continue
-            asked += 1
-            # Each correction walks the field's terms in Python: a few words, sharing the first
-            # letter (most misspellings do), keep it to milliseconds.
-            suggestions = []
-            if asked <= SPELLING_MAX_WORDS and not any(char.isdigit() for char in word):
-                suggestions = corrector.suggest(stems[0], limit=1, maxdist=2, prefix=1)
-            if suggestions and len(suggestions[0]) > 2:
-                words.append(_surface_word(searcher, field, suggestions[0], analyzer))
-                changed = True
-            else:
-                words.append(word)
-        return " ".join(words) if changed else None
-
-
-def _surface_word(searcher, field, stem, analyzer):
-    """A word as readers write it for an indexed stem ("cooper" -> "cooperation"), taken from the
-    first document that has it; the stem itself when its text is not stored."""
-    try:
-        docnum = searcher.postings(field, stem).id()
-    except TermNotFound:
-        return stem
-    body = searcher.stored_fields(docnum).get(SNIPPET_FIELD, "")
-    for token in analyzer(body, keeporiginal=True):
-        if token.text == stem:
-            return token.original.lower()
-    return stem
 
 
 def _sorting(sort_by):

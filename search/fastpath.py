@@ -4,9 +4,9 @@ Whoosh walks a query's matches one document at a time through a tree of Python m
 (several calls per document), which is what made a common word cost hundreds of milliseconds at
 100,000 documents. Every query the search page sends is words, phrases, OR and NOT over the
 content field, narrowed by exact fields; for those this module reads each term's postings a block
-at a time into lists (cached per segment), scores them with Whoosh's own BM25F in one
-comprehension (cached per searcher) and combines documents with dict and set operations, which
-run in C.
+at a time into arrays (search.postings, cached per segment), scores them with Whoosh's own BM25F
+in one comprehension (cached per searcher) and combines documents with dict and set operations,
+which run in C.
 
 A phrase's documents come from its word pairs (search.wordpairs) where the index has them, else
 from its words' positions, decoded only for the documents having every word; its score is the
@@ -14,30 +14,16 @@ sum of its words' scores. Anything else (a segment with deleted documents, anoth
 returns None and the caller uses Whoosh's own search.
 """
 
-from array import array
-from collections import OrderedDict
 from heapq import nlargest, nsmallest
-from itertools import accumulate
-from pickle import loads
-from threading import Lock
 
 from whoosh import query as whoosh_query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.formats import Positions
-from whoosh.reading import TermNotFound
-from whoosh.system import _INT_SIZE
 
 from . import wordpairs
+from .postings import Unsupported, cache_on, positions, postings, recently_used, remember
 from .scoring import field_lengths
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults
-CACHED_TERMS = 128  # per segment: at most a few tens of MB at 100,000 documents
 CACHED_SCORES = 300_000  # scored documents kept per searcher (about 30 MB)
-_lock = Lock()
-
-
-class Unsupported(Exception):
-    pass
 
 
 def search(searcher, q, fieldname, restriction=None):
@@ -142,38 +128,16 @@ def _evaluate(searcher, leaves, q, fieldname):
     raise Unsupported
 
 
-def _cache_on(owner, name):
-    """A least-recently-used cache kept on a searcher or reader: it lives exactly as long as the
-    index files it describes."""
-    cache = owner.__dict__.get(name)
-    if cache is None:
-        cache = owner.__dict__.setdefault(name, OrderedDict())
-    return cache
-
-
-def _recently_used(cache, key):
-    """The cached value for key (marked as just used), or None."""
-    with _lock:
-        found = cache.get(key)
-        if found is not None:
-            cache.move_to_end(key)
-        return found
-
-
 def _term_scores(searcher, leaves, fieldname, text):
     """{docnum: BM25F score} of one term, cached per searcher (never changed by callers)."""
-    cache = _cache_on(searcher, "_summit_scores")
+    cache = cache_on(searcher, "_summit_scores")
     key = (fieldname, text)
-    found = _recently_used(cache, key)
+    found = recently_used(cache, key)
     if found is not None:
         return found
     scores = _compute_term_scores(searcher, leaves, fieldname, text)
-    with _lock:
-        cache[key] = scores
-        # Bounded by documents, not terms: a common word holds a third of the archive.
-        while sum(map(len, cache.values())) > CACHED_SCORES and len(cache) > 1:
-            cache.popitem(last=False)
-    return scores
+    # Bounded by documents, not terms: a common word holds a third of the archive.
+    return remember(cache, key, scores, lambda cache: sum(map(len, cache.values())) > CACHED_SCORES)
 
 
 def _compute_term_scores(searcher, leaves, fieldname, text):
@@ -184,7 +148,7 @@ def _compute_term_scores(searcher, leaves, fieldname, text):
     per_length = K1 * B / avgfl
     scores = {}
     for reader, offset in leaves:
-        ids, weights = _postings(reader, fieldname, text)
+        ids, weights = postings(reader, fieldname, text)
         if not ids:
             continue
         lengths = field_lengths(reader, fieldname)
@@ -203,7 +167,7 @@ def _exact(leaves, q):
     if isinstance(q, whoosh_query.Term):
         docs = set()
         for reader, offset in leaves:
-            ids, _weights = _postings(reader, q.fieldname, q.text)
+            ids, _weights = postings(reader, q.fieldname, q.text)
             docs.update(docnum + offset for docnum in ids) if offset else docs.update(ids)
         return docs
     if isinstance(q, (whoosh_query.And, whoosh_query.Or)):
@@ -241,9 +205,9 @@ def _phrase_docs(leaves, fieldname, words):
 
 def _all_of(reader, fieldname, terms):
     """The documents of one segment having every one of the terms."""
-    postings = sorted((_postings(reader, fieldname, term)[0] for term in terms), key=len)
-    docs = set(postings[0])
-    for ids in postings[1:]:
+    id_lists = sorted((postings(reader, fieldname, term)[0] for term in terms), key=len)
+    docs = set(id_lists[0])
+    for ids in id_lists[1:]:
         if not docs:
             break
         docs.intersection_update(ids)
@@ -254,72 +218,15 @@ def _verified(reader, fieldname, words, candidates):
     """The candidates where the words' positions follow each other (read only for them)."""
     starts = {
         docnum: set(places)
-        for docnum, places in _positions(reader, fieldname, words[0], candidates).items()
+        for docnum, places in positions(reader, fieldname, words[0], candidates).items()
     }
     for index, word in enumerate(words[1:], start=1):
         if not starts:
             break
-        following = _positions(reader, fieldname, word, starts.keys())
+        following = positions(reader, fieldname, word, starts.keys())
         starts = {
             docnum: kept
             for docnum, places in following.items()
             if (kept := starts[docnum].intersection([place - index for place in places]))
         }
     return starts.keys()
-
-
-def _positions(reader, fieldname, text, docs):
-    """{docnum: positions} of a term, decoded only for the given documents."""
-    if not docs:
-        return {}
-    matcher = reader.postings(fieldname, text)
-    field_format = reader.schema[fieldname].format
-    if not isinstance(matcher, W3LeafMatcher) or type(field_format) is not Positions:
-        raise Unsupported
-    positions = {}
-    while matcher.is_active():
-        matcher._read_ids()
-        block_ids = matcher._ids
-        if not docs.isdisjoint(block_ids):
-            matcher._read_values()
-            for docnum, value in zip(block_ids, matcher._values, strict=True):
-                if docnum in docs:
-                    positions[docnum] = _decode_positions(value)
-        matcher._next_block()
-    return positions
-
-
-def _decode_positions(value):
-    """Whoosh's Positions.decode_positions, with the running sum done in C."""
-    codes = value[_INT_SIZE:]
-    return list(accumulate(loads(codes if codes.endswith(b".") else codes + b".")))
-
-
-def _postings(reader, fieldname, text):
-    """A term's document numbers and weights in one segment, read block by block (cached)."""
-    cache = _cache_on(reader, "_summit_postings")
-    key = (fieldname, text)
-    found = _recently_used(cache, key)
-    if found is not None:
-        return found
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return (), ()
-    if not isinstance(matcher, W3LeafMatcher):
-        raise Unsupported
-    # Compact arrays (8 bytes a posting), so the cache stays small even for common words.
-    ids, weights = array("i"), array("f")
-    # Whoosh 2.7.4's block reader (pinned): one block of postings at a time.
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.extend(matcher._ids)
-        weights.extend(matcher._weights)
-        matcher._next_block()
-    found = (ids, weights)
-    with _lock:
-        cache[key] = found
-        while len(cache) > CACHED_TERMS:
-            cache.popitem(last=False)
-    return found

@@ -1,9 +1,12 @@
-"""From a parsed query and the chosen filters to a haystack SearchQuerySet, and from its facet
-counts to links. Only haystack's public API is used, so the same code runs on Whoosh and on
-Elasticsearch."""
+"""From a parsed query and the chosen filters to a haystack SearchQuerySet and one page of its
+results, and from its facet counts to links. Only haystack's public API is used, so the same code
+runs on Whoosh and on Elasticsearch. The search page and /search.json both search through
+run_search, so they page and count alike."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.http import Http404
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
@@ -19,6 +22,7 @@ ORDERINGS = {
     "oldest": ["date_oldest"],
 }
 FACET_LIMIT = 10
+PER_PAGE = 20
 
 
 def _term_sq(term):
@@ -49,6 +53,49 @@ def searchqueryset(parsed, filters=(), sort="relevance", *, for_display=True):
     for name in FACETS:
         sqs = sqs.facet(name)
     return sqs.highlight()
+
+
+@dataclass
+class Page:
+    """Which page of results this is, out of how many (0 when nothing matched)."""
+
+    number: int
+    total: int = 0
+
+    @property
+    def count(self):
+        return (self.total + PER_PAGE - 1) // PER_PAGE
+
+    @property
+    def offset(self):
+        return (self.number - 1) * PER_PAGE
+
+
+@dataclass
+class Found:
+    """One page of a search: its results, the page, and the facet counts over all matches."""
+
+    results: list
+    page: Page
+    facets: dict
+    searchqueryset: SearchQuerySet
+
+    def spelling_suggestion(self, words):
+        """The words with those the index lacks replaced (one more search), or None."""
+        return self.searchqueryset.all().spelling_suggestion(" ".join(words))
+
+
+def run_search(parsed, filters=(), sort="relevance", page_number=1):
+    """One page of the search's results. A page past the last is a 404; SearchBackendError (the
+    index is missing or unreadable) is left to the caller, which answers in its own format."""
+    sqs = searchqueryset(parsed, filters, sort)
+    page = Page(number=page_number)
+    results = list(sqs[page.offset : page.offset + PER_PAGE])
+    page.total = sqs.count()
+    facets = sqs.facet_counts()
+    if page.number > 1 and page.offset >= page.total:
+        raise Http404("No such page of results.")
+    return Found(results=results, page=page, facets=facets, searchqueryset=sqs)
 
 
 def search_url(params, **changes):

@@ -1,9 +1,7 @@
 """GET /search/?q=…: one search over quotes, articles, meetings and people."""
 
 import logging
-from dataclasses import dataclass
 
-from django.http import Http404
 from django.shortcuts import render
 from haystack.exceptions import SearchBackendError
 
@@ -14,23 +12,8 @@ from .forms import SORTS, SearchForm
 
 logger = logging.getLogger(__name__)
 
-PER_PAGE = 20
 # "Did you mean" is asked for (one more, cheap search) only when a search finds this few.
 FEW_RESULTS = 3
-
-
-@dataclass
-class Page:
-    number: int
-    total: int
-
-    @property
-    def count(self):
-        return (self.total + PER_PAGE - 1) // PER_PAGE
-
-    @property
-    def offset(self):
-        return (self.number - 1) * PER_PAGE
 
 
 def search(request):
@@ -60,28 +43,25 @@ def search(request):
             )
         return render(request, "search/search.html", context)
 
-    sqs = searching.searchqueryset(parsed, form.filters(), params.get("sort"))
-    page = Page(number=params.get("page", 1), total=0)
     try:
-        results = list(sqs[page.offset : page.offset + PER_PAGE])
-        page.total = sqs.count()
-        facets = sqs.facet_counts()
+        found = searching.run_search(
+            parsed, form.filters(), params.get("sort"), params.get("page", 1)
+        )
         suggestion = None
-        if page.total < FEW_RESULTS:
-            suggestion = sqs.all().spelling_suggestion(" ".join(parsed.words()))
+        if found.page.total < FEW_RESULTS:
+            suggestion = found.spelling_suggestion(parsed.words())
     except SearchBackendError:
         logger.exception("Search is unavailable")
         return render(request, "search/unavailable.html", status=503)
-    if page.number > 1 and page.offset >= page.total:
-        raise Http404("No such page of results.")
 
+    page = found.page
     context.update(
         {
-            "results": results,
+            "results": found.results,
             "page": page,
             "previous_url": _page_url(params, page.number - 1, page),
             "next_url": _page_url(params, page.number + 1, page),
-            "facet_groups": searching.facet_groups(facets, params),
+            "facet_groups": searching.facet_groups(found.facets, params),
             "person": _person_card(table, parsed),
             "suggestion": _suggestion(suggestion, parsed, params),
         }

@@ -10,7 +10,6 @@ from haystack.exceptions import SearchBackendError
 from search import names, query, searching
 from search.forms import FACETS, SearchForm
 from search.templatetags.search_tags import snippet
-from search.views import PER_PAGE
 
 from .http import BadRequest, json_endpoint, json_error, json_response, site_base
 
@@ -59,7 +58,7 @@ def search_json(request):
         "count": 0,
         "page": number,
         "num_pages": 1,
-        "page_size": PER_PAGE,
+        "page_size": searching.PER_PAGE,
         "facets": {},
         "results": [],
     }
@@ -68,25 +67,19 @@ def search_json(request):
             raise Http404("No such page of results.")
         return json_response(_with_links(body, request, base))
 
-    sqs = searching.searchqueryset(parsed, form.filters(), params.get("sort"))
-    offset = (number - 1) * PER_PAGE
     try:
-        results = list(sqs[offset : offset + PER_PAGE])
-        total = sqs.count()
-        facets = sqs.facet_counts()
+        found = searching.run_search(parsed, form.filters(), params.get("sort"), number)
     except SearchBackendError:
         return json_error(503, "Search is unavailable just now; browsing still works.")
-    if number > 1 and offset >= total:
-        raise Http404("No such page of results.")
     body.update(
         {
-            "count": total,
-            "num_pages": max(1, -(-total // PER_PAGE)),
+            "count": found.page.total,
+            "num_pages": max(1, found.page.count),
             "facets": {
                 name: [{"value": str(value), "count": count} for value, count in values]
-                for name, values in (facets or {}).get("fields", {}).items()
+                for name, values in (found.facets or {}).get("fields", {}).items()
             },
-            "results": [result_json(result, base) for result in results],
+            "results": [result_json(result, base) for result in found.results],
         }
     )
     return json_response(_with_links(body, request, base))
