@@ -1,3 +1,5 @@
+from html import escape
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -48,55 +50,44 @@ def quote_figure(quote, anchor=False, hide_speaker=False, hide_meeting=False):
     that first carried it and the article we took it from.
 
     Built in Python rather than an {% include %}: pages list up to fifty of these, and as a
-    template each cost more than the rest of a quote page's rendering put together.
+    template each cost more than the rest of a quote page's rendering put together. Escaped with
+    the standard library's html.escape (what Django's escape() calls) rather than format_html:
+    measured, a fifth of the time for the same output, and a meeting page shows fifty.
     anchor: give it an id, so #q-slug can target it; hide_speaker, hide_meeting: for pages that
     already say who or where (a person's or a meeting's own page).
     """
-    speaker = ""
+    speaker, meeting, article = quote.speaker, quote.meeting, quote.article
+    parts = [
+        f'<figure class="quote{" quote--fragment" if quote.is_fragment else ""}"',
+        f' id="{escape(quote.anchor)}">' if anchor else ">",
+        f"\n  <blockquote><p>{escape(quote.text)}</p></blockquote>\n  <figcaption>\n    ",
+    ]
     if not hide_speaker:
-        speaker = format_html(
-            '<a class="quote__speaker" href="{}">{}</a>,',
-            quote.speaker.get_absolute_url(),
-            quote.speaker.name,
-        )
-    meeting = ""
-    if quote.meeting_id and not hide_meeting:
-        meeting = format_html(
-            ', at <a href="{}">{}</a>', quote.meeting.get_absolute_url(), quote.meeting.title
-        )
+        parts.append(_link("quote__speaker", speaker.get_absolute_url(), speaker.name) + ",")
+    parts.append(f'\n    <span class="quote__date">{escape(quote.said_on_display)}</span>')
+    if meeting is not None and not hide_meeting:
+        parts.append(f", at {_link('', meeting.get_absolute_url(), meeting.title)}")
+    parts.append(".\n    ")
+    if quote.is_fragment:
+        parts.append('<span class="tag">Fragment in a paraphrase</span>')
+    parts.append('\n    <span class="quote__source">')
     if quote.channel_id:
-        source = format_html(
-            'First carried by <a href="{}">{}</a>{}; quoted',
-            quote.channel.get_absolute_url(),
-            quote.channel.name,
-            format_html(" ({})", quote.channel_note) if quote.channel_note else "",
-        )
+        channel = quote.channel
+        note = f" ({escape(quote.channel_note)})" if quote.channel_note else ""
+        link = _link("", channel.get_absolute_url(), channel.name)
+        parts.append(f"First carried by {link}{note}; quoted")
     else:
-        source = "Quoted"
-    article = quote.article
-    return format_html(
-        '<figure class="quote{}"{}>\n'
-        "  <blockquote><p>{}</p></blockquote>\n"
-        "  <figcaption>\n"
-        "    {}\n"
-        '    <span class="quote__date">{}</span>{}.\n'
-        "    {}\n"
-        '    <span class="quote__source">{} in <a href="{}">{}</a> ({}).</span>\n'
-        '    <a class="quote__permalink" href="{}">Permalink<span class="visually-hidden">'
-        " to this quotation by {}</span></a>\n"
-        "  </figcaption>\n"
-        "</figure>",
-        " quote--fragment" if quote.is_fragment else "",
-        format_html(' id="{}"', quote.anchor) if anchor else "",
-        quote.text,
-        speaker,
-        quote.said_on_display,
-        meeting,
-        mark_safe('<span class="tag">Fragment in a paraphrase</span>') if quote.is_fragment else "",
-        source,
-        article.get_absolute_url(),
-        article.title,
-        article.outlet.name,
-        quote.get_absolute_url(),
-        quote.speaker.name,
+        parts.append("Quoted")
+    parts.append(
+        f" in {_link('', article.get_absolute_url(), article.title)}"
+        f" ({escape(article.outlet.name)}).</span>\n"
+        f'    <a class="quote__permalink" href="{escape(quote.get_absolute_url())}">Permalink'
+        f'<span class="visually-hidden"> to this quotation by {escape(speaker.name)}</span></a>\n'
+        "  </figcaption>\n</figure>"
     )
+    return mark_safe("".join(parts))
+
+
+def _link(css_class, href, text):
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f'<a{attribute} href="{escape(href)}">{escape(text)}</a>'
