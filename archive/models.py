@@ -10,6 +10,7 @@ import functools
 from django.db import models
 from django.urls import get_script_prefix, reverse
 
+from .catalogue import ReferenceForeignKey
 from .countries import COUNTRIES, COUNTRY_CHOICES
 from .dates import PartialDateField, display_range
 from .querysets import (
@@ -207,8 +208,8 @@ class Participation(models.Model):
         SENDER = "sender", "Sender"
         RECIPIENT = "recipient", "Recipient"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    meeting = ReferenceForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    person = ReferenceForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
     part = models.CharField(max_length=20, choices=Part.choices)
     side = models.CharField(
         max_length=2, choices=COUNTRY_CHOICES, blank=True, help_text="The side they were on."
@@ -233,7 +234,7 @@ class Participation(models.Model):
 class Article(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    outlet = ReferenceForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(Person, blank=True, related_name="articles_written")
     published = PartialDateField(null=True, blank=True)
     url = models.URLField(max_length=500, blank=True, help_text="The original, where known.")
@@ -275,12 +276,12 @@ class Article(models.Model):
 class Quote(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     text = models.TextField(help_text="Verbatim, as the source article prints it.")
-    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
-    meeting = models.ForeignKey(
+    speaker = ReferenceForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
+    meeting = ReferenceForeignKey(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="quotes"
     )
     said_on = PartialDateField(null=True, blank=True)
-    channel = models.ForeignKey(
+    channel = ReferenceForeignKey(
         Outlet,
         on_delete=models.PROTECT,
         null=True,
@@ -296,6 +297,18 @@ class Quote(models.Model):
         on_delete=models.PROTECT,
         related_name="quotes",
         help_text="The article we took it from.",
+    )
+    # Derived, never in the fixtures: the article's outlet, kept on the quote so that an
+    # outlet's quotes can be read newest first from an index instead of sorting all of them
+    # (at 100,000 quotes that sort was 16 ms of an outlet page). Kept equal to the article's by
+    # save() and, for the loader's writes, by QuoteQuerySet.match_article_outlets().
+    outlet = ReferenceForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        related_name="quotes_taken",
+        help_text="The outlet of the article it was taken from (the article's own).",
     )
     is_fragment = models.BooleanField(
         default=False, help_text="A quoted fragment inside the article's paraphrase."
@@ -316,10 +329,18 @@ class Quote(models.Model):
             models.Index(fields=["speaker", "said_on", "slug"], name="quote_by_speaker_said"),
             models.Index(fields=["meeting", "said_on", "slug"], name="quote_at_meeting_said"),
             models.Index(fields=["channel", "said_on", "slug"], name="quote_by_channel_said"),
+            models.Index(fields=["outlet", "said_on", "slug"], name="quote_by_outlet_said"),
         ]
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        if self.article_id is not None:
+            self.outlet_id = self.article.outlet_id
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "outlet"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return detail_address("archive:quote", self.slug)

@@ -2,6 +2,7 @@
 sentence (`Quote.objects.by_speaker(person).newest_first()`)."""
 
 from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
 
 
 class Bounded:
@@ -65,13 +66,11 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published").desc(nulls_last=True), "slug")
 
-    def with_outlet(self):
-        return self.select_related("outlet")
-
     def for_listing(self):
-        """with_outlet(), reading only what an article in a list shows: its title, date and
-        outlet (templates/includes/_article_item.html), not its summaries."""
-        return self.with_outlet().only("slug", "title", "published", "outlet__slug", "outlet__name")
+        """Only what an article in a list shows: its title, date and outlet
+        (templates/includes/_article_item.html), not its summaries. The outlet comes from the
+        catalogue (archive/catalogue.py), not a join."""
+        return self.only("slug", "title", "published", "outlet")
 
     def whole_documents(self):
         """One article per source document: the record of the document as a whole, which
@@ -82,19 +81,18 @@ class ArticleQuerySet(models.QuerySet):
 
 class QuoteQuerySet(models.QuerySet):
     def with_sources(self):
-        return self.select_related("speaker", "meeting", "channel", "article__outlet")
+        """With the article it was taken from. Its speaker, meeting, channel and the article's
+        outlet come from the catalogue (archive/catalogue.py), so they cost no join."""
+        return self.select_related("article")
 
     def for_listing(self):
-        """with_sources(), reading only what a quotation in a list shows (its text, date and
-        the names and addresses of its speaker, meeting, channel, article and outlet; see
+        """with_sources(), reading only what a quotation in a list shows (its text, date,
+        speaker, meeting, channel, and its article's title and outlet; see
         archive_tags.quote_figure): a third of the columns, a much cheaper query."""
         return self.with_sources().only(
             "slug", "text", "is_fragment", "said_on", "channel_note",
-            "speaker__slug", "speaker__name",
-            "meeting__slug", "meeting__title",
-            "channel__slug", "channel__name",
-            "article__slug", "article__title",
-            "article__outlet__slug", "article__outlet__name",
+            "speaker", "meeting", "channel",
+            "article__slug", "article__title", "article__outlet",
         )  # fmt: skip
 
     def by_speaker(self, person):
@@ -107,7 +105,21 @@ class QuoteQuerySet(models.QuerySet):
         return self.order_by(models.F("said_on").asc(nulls_last=True), "slug")
 
     def taken_from_outlet(self, outlet):
-        return self.filter(article__outlet=outlet)
+        return self.filter(outlet=outlet)
+
+    def match_article_outlets(self):
+        """Give every quote its article's outlet where the two differ (after writes that
+        bypass save(): bulk_create, update, an article moved to another outlet). Returns how
+        many quotes changed; none when the archive is consistent."""
+        from .models import Article
+
+        article_outlet = Subquery(
+            Article.objects.filter(pk=OuterRef("article")).values("outlet")[:1]
+        )
+        stale = self.annotate(article_outlet=article_outlet).filter(
+            Q(outlet__isnull=True) | ~Q(outlet=F("article_outlet"))
+        )
+        return self.filter(pk__in=stale.values("pk")).update(outlet=article_outlet)
 
     def said_at(self, meeting):
         return self.filter(meeting=meeting)

@@ -135,9 +135,7 @@ class ArticleIndex(ArchiveIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.with_outlet().prefetch_related(
-            "meetings", "authors", "people_mentioned"
-        )
+        return Article.objects.prefetch_related("meetings", "authors", "people_mentioned")
 
     def prepare_meeting(self, obj):
         return [meeting.slug for meeting in obj.meetings.all()]

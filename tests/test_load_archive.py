@@ -15,6 +15,7 @@ from pathlib import Path
 from unittest import mock
 
 from django.conf import settings
+from django.db.models import F
 from django.test import SimpleTestCase, TestCase, TransactionTestCase
 
 from archive.loading import load_archive
@@ -127,6 +128,34 @@ class LoadingTests(TestCase):
         self.assertEqual(report.counts["meetings"].unchanged, 1)
         self.assertEqual(report.counts["quotes"].updated, 1)
         self.assertEqual(DataLoad.objects.count(), 2, "a new version for every page")
+
+    def test_an_article_moved_to_another_outlet_takes_its_quotes_with_it(self):
+        load(SMALL_FIXTURES)
+        article = "eurasia-review-2019-summit"
+        taken = Quote.objects.filter(article__slug=article)
+        self.assertEqual({q.outlet.slug for q in taken}, {"eurasia-review"})
+        fixtures = copy_of_small_fixtures(self)
+        replace_text(fixtures, "articles.yaml", "outlet: eurasia-review", "outlet: tass")
+
+        load_archive(fixtures, rebuild_index=False)
+
+        self.assertEqual({q.outlet.slug for q in taken.all()}, {"tass"})
+        tass = Outlet.objects.get(slug="tass")
+        self.assertEqual(
+            set(Quote.objects.taken_from_outlet(tass)),
+            set(Quote.objects.filter(article__outlet=tass)),
+        )
+
+    def test_quotes_written_in_bulk_get_their_articles_outlet(self):
+        load(SMALL_FIXTURES)
+        first = Quote.objects.first()
+        Quote.objects.bulk_create(
+            [Quote(slug="bulk", text="Bulk", speaker=first.speaker, article=first.article)]
+        )
+        Quote.objects.filter(slug=first.slug).update(outlet=None)
+        self.assertEqual(Quote.objects.match_article_outlets(), 2)
+        self.assertEqual(Quote.objects.match_article_outlets(), 0)
+        self.assertFalse(Quote.objects.exclude(outlet=F("article__outlet")).exists())
 
     def test_a_field_left_out_goes_back_to_its_default(self):
         load(SMALL_FIXTURES)

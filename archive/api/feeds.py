@@ -156,7 +156,7 @@ class NewArticlesFeed(ArchiveFeed):
         return "/articles/"
 
     def items(self, subject):
-        articles = Article.objects.with_outlet().newest_first()[:FEED_SIZE]
+        articles = Article.objects.newest_first()[:FEED_SIZE]
         return [article_entry(article, subject) for article in articles]
 
 
@@ -205,7 +205,7 @@ class PersonFeed(RecordFeed):
     def related(self, person):
         by_or_about = Q(authors=person) | Q(people_mentioned=person)
         return (
-            Article.objects.with_outlet().filter(by_or_about).distinct().newest_first(),
+            Article.objects.filter(by_or_about).distinct().newest_first(),
             Quote.objects.with_sources().by_speaker(person).newest_first(),
         )
 
@@ -218,7 +218,7 @@ class MeetingFeed(RecordFeed):
 
     def related(self, meeting):
         return (
-            meeting.articles.with_outlet().newest_first(),
+            meeting.articles.newest_first(),
             Quote.objects.with_sources().said_at(meeting).newest_first(),
         )
 
@@ -231,6 +231,6 @@ class OutletFeed(RecordFeed):
 
     def related(self, outlet):
         return (
-            outlet.articles.with_outlet().newest_first(),
+            outlet.articles.newest_first(),
             Quote.objects.with_sources().taken_from_outlet(outlet).newest_first(),
         )

@@ -11,7 +11,7 @@ from .pagination import paginate
 from .serializers import Serializer
 
 PARTICIPANTS = Prefetch("participations", queryset=Participation.objects.select_related("person"))
-ARTICLES_WITH_AUTHORS = Article.objects.with_outlet().prefetch_related("authors")
+ARTICLES_WITH_AUTHORS = Article.objects.prefetch_related("authors")
 
 
 def get_record(queryset, slug):
@@ -40,7 +40,7 @@ def meeting_detail(request, slug):
         serializer.meeting(
             meeting,
             quotes=Quote.objects.with_sources().said_at(meeting).chronological(),
-            articles=meeting.articles.with_outlet().newest_first(),
+            articles=meeting.articles.newest_first(),
         )
     )
 
@@ -59,8 +59,8 @@ def person_detail(request, slug):
             person,
             meetings=person.meetings.chronological(),
             quotes=Quote.objects.with_sources().by_speaker(person).newest_first(),
-            articles_written=person.articles_written.with_outlet().newest_first(),
-            articles_mentioning=person.articles_mentioning.with_outlet().newest_first(),
+            articles_written=person.articles_written.newest_first(),
+            articles_mentioning=person.articles_mentioning.newest_first(),
         )
     )
 
@@ -77,7 +77,7 @@ def outlet_detail(request, slug):
     return json_response(
         serializer.outlet(
             outlet,
-            articles=outlet.articles.with_outlet().newest_first(),
+            articles=outlet.articles.newest_first(),
             quotes=Quote.objects.with_sources().taken_from_outlet(outlet).chronological(),
         )
     )

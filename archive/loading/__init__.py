@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from archive.models import Quote
 from archive.progress import Progress
 from search.indexing import rebuild_index as rebuild_search_index
 from summit.freshness import record_load
@@ -41,6 +42,7 @@ def load_archive(fixtures_dir, *, rebuild_index=True, progress=None):
     archive = validate_fixtures(Path(fixtures_dir), progress)
     with transaction.atomic():
         report = LoadReport(counts=save_archive(archive, progress))
+        Quote.objects.match_article_outlets()
         if report.changed:
             # In the same transaction: readers never see new data under the old page version.
             record_load()

@@ -9,7 +9,7 @@ QUOTES_SHOWN = 50
 
 
 def article_list(request):
-    articles = Article.objects.with_outlet().prefetch_related("authors").newest_first()
+    articles = Article.objects.prefetch_related("authors").newest_first()
     description = "Every article the archive takes its facts and quotations from, newest first."
     context = {
         "meta": seo.page_meta(
@@ -24,7 +24,7 @@ def article_list(request):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.with_outlet(), slug=slug)
+    article = get_object_or_404(Article.objects, slug=slug)
     authors = list(article.authors.all())
     url = seo.absolute(request, article.get_absolute_url())
     context = {

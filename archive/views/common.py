@@ -1,6 +1,20 @@
+from django.http import Http404
+
+from .. import catalogue
+
+
 def group_by(items, key):
     """[(key, [items])], keys in the order they first appear, items in their own order."""
     groups = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return list(groups.items())
+
+
+def find_or_404(model, slug):
+    """A person, meeting or outlet by its slug, from the catalogue (archive/catalogue.py), or
+    from the database should it have been added since this process last read them."""
+    record = catalogue.current().find(model, slug) or model.objects.filter(slug=slug).first()
+    if record is None:
+        raise Http404(f"No {model._meta.verbose_name} with that address")
+    return record

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from summit import freshness
 
-from .. import citations, graphics, seo
+from .. import catalogue, citations, graphics, seo
 from ..models import Meeting, Participation
 from ..querysets import Bounded
 from .common import group_by
@@ -82,17 +82,14 @@ def meeting_list(request):
 
 
 def meeting_detail(request, slug):
-    # Every meeting, in one query: the page's own record, its neighbours in time and the places
-    # on its map all come from this short list (the archive holds dozens of meetings, curated
-    # by hand), which costs less than three more queries would.
-    meetings = list(Meeting.objects.chronological())
+    # Every meeting, from the catalogue: the page's own record, its neighbours in time and the
+    # places on its map all come from this short list (dozens of meetings, curated by hand).
+    meetings = catalogue.current().all(Meeting)
     position = next((i for i, meeting in enumerate(meetings) if meeting.slug == slug), None)
     if position is None:
         raise Http404("No such meeting")
     meeting = meetings[position]
-    participations = list(
-        Participation.objects.filter(meeting=meeting).select_related("person").order_by("position")
-    )
+    participations = list(Participation.objects.filter(meeting=meeting).order_by("position"))
     quotes = Bounded(meeting.quotes.for_listing().chronological(), QUOTES_SHOWN)
     articles = Bounded(
         meeting.articles.for_listing().order_by("outlet__name", "slug"), ARTICLES_SHOWN

@@ -1,9 +1,10 @@
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from .. import seo
 from ..models import Outlet, Quote
 from ..querysets import Bounded
+from .common import find_or_404
 
 # An outlet page lists its newest articles and quotations; the lists link to the rest.
 ARTICLES_SHOWN = 50
@@ -26,10 +27,8 @@ def outlet_list(request):
 
 
 def outlet_detail(request, slug):
-    outlet = get_object_or_404(Outlet, slug=slug)
-    articles = Bounded(
-        outlet.articles.only("slug", "title", "published", "outlet").newest_first(), ARTICLES_SHOWN
-    )
+    outlet = find_or_404(Outlet, slug)
+    articles = Bounded(outlet.articles.for_listing().newest_first(), ARTICLES_SHOWN)
     quotes_taken = Bounded(
         Quote.objects.taken_from_outlet(outlet).for_listing().newest_first(), QUOTES_SHOWN
     )

@@ -48,7 +48,7 @@ def about(request):
         jsonld=seo.collection_jsonld(request, title, description, page_type="AboutPage"),
     )
     # Notes on records cite the source documents by number, "(002)": the page says which is which.
-    source_documents = Article.objects.whole_documents().with_outlet().prefetch_related("authors")
+    source_documents = Article.objects.whole_documents().prefetch_related("authors")
     return render(
         request, "archive/about.html", {"meta": meta, "source_documents": source_documents}
     )

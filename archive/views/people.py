@@ -1,15 +1,14 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from .. import seo
 from ..models import Participation, Person
 from ..querysets import Bounded
-from .common import group_by
+from .common import find_or_404, group_by
 
 COUNTRY_NOT_GIVEN = "Country not given"
 # A person page shows their newest quotations and links to the quotes list for the rest.
 QUOTES_SHOWN = 20
 ARTICLES_SHOWN = 50
-MEETING_ITEM_FIELDS = ("slug", "title", "is_putin_kim", "start", "end", "city", "venue", "country")
 
 
 def person_list(request):
@@ -37,13 +36,11 @@ def person_list(request):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
+    person = find_or_404(Person, slug)
     roles = list(person.roles.all())
     participations = list(
         Participation.objects.filter(person=person)
-        .select_related("meeting")
-        # What the list of meetings shows; not the meetings' summaries.
-        .only("part", "role", *(f"meeting__{name}" for name in MEETING_ITEM_FIELDS))
+        .only("part", "role", "person", "meeting")
         .order_by("meeting__start", "meeting__slug")
     )
     quotes = Bounded(person.quotes.for_listing().newest_first(), QUOTES_SHOWN)

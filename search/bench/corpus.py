@@ -200,4 +200,5 @@ def generate(quotes, seed=2025, fixtures_dir="fixtures", progress=None):
             Quote.objects.bulk_create(batch)
             batch = []
     Quote.objects.bulk_create(batch)
+    Quote.objects.match_article_outlets()
     return Quote.objects.count() + Article.objects.count()
