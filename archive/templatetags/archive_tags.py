@@ -1,12 +1,31 @@
+import functools
 from html import escape
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .. import seo
 
 register = template.Library()
+
+
+@register.simple_tag
+@functools.cache
+def asset(path):
+    """{% static %}, worked out once per process: the files and their hashed names (the
+    manifest) only change with a deploy, which restarts the server. Every page names four."""
+    return static(path)
+
+
+@receiver(setting_changed)
+def _forget_assets(setting, **kwargs):
+    # Tests switch the storage on and off (settings never change while serving).
+    if setting in ("STATIC_URL", "STATIC_ROOT", "STORAGES"):
+        asset.cache_clear()
 
 
 @register.simple_tag
