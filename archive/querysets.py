@@ -2,7 +2,7 @@
 sentence (`Quote.objects.by_speaker(person).newest_first()`)."""
 
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 
 class Bounded:
@@ -68,7 +68,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Only what an article in a list shows: its title, date and outlet
-        (templates/includes/_article_item.html), not its summaries. The outlet comes from the
+        (archive_tags.article_item), not its summaries. The outlet comes from the
         catalogue (archive/catalogue.py), not a join."""
         return self.only("slug", "title", "published", "outlet")
 
@@ -94,6 +94,12 @@ class QuoteQuerySet(models.QuerySet):
             "speaker", "meeting", "channel",
             "article__slug", "article__title", "article__outlet",
         )  # fmt: skip
+
+    def with_same_statement_flag(self):
+        """Each quote's `has_same_statement`: whether another report of it is linked. Few are,
+        and asking here costs less than listing an empty set on every quote page."""
+        links = self.model.same_statement.through.objects.filter(from_quote=OuterRef("pk"))
+        return self.annotate(has_same_statement=Exists(links))
 
     def by_speaker(self, person):
         return self.filter(speaker=person)

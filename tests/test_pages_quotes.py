@@ -108,8 +108,13 @@ class QuotePageTests(PageTestCase):
         self.get("/quotes/never-said/", status=404)
 
     def test_constant_queries(self):
+        # The quote and whether it was reported elsewhere; the other reports only if it was.
+        self.assertPageQueries(1, TREATY)
+        self.assertPageQueries(1, "/quotes/matsegora-2018-summit-on-the-agenda/")
+        self.quote("putin-2024-treaty-mutual-assistance").same_statement.add(
+            self.quote("putin-2024-truly-groundbreaking-document")
+        )
         self.assertPageQueries(2, TREATY)
-        self.assertPageQueries(2, "/quotes/matsegora-2018-summit-on-the-agenda/")
 
 
 class QuoteListFilterTests(PageTestCase):

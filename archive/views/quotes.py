@@ -74,7 +74,7 @@ def quote_list(request):
 
 
 def quote_detail(request, slug):
-    quote = get_object_or_404(Quote.objects.with_sources(), slug=slug)
+    quote = get_object_or_404(Quote.objects.with_sources().with_same_statement_flag(), slug=slug)
     url = seo.absolute(request, quote.get_absolute_url())
     speaker = quote.speaker.name
     short, longer = Truncator(quote.text).words(12, "…"), Truncator(quote.text).words(40, "…")
@@ -87,7 +87,9 @@ def quote_detail(request, slug):
             jsonld=seo.quote_jsonld(request, quote),
         ),
         "quote": quote,
-        "same_statement": list(quote.same_statement.for_listing().chronological()),
+        "same_statement": list(quote.same_statement.for_listing().chronological())
+        if quote.has_same_statement
+        else [],
         "citation": citations.cite_quote(quote, url),
         "share_url": url,
     }
