@@ -10,9 +10,14 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Pages are CPU-bound (template rendering), so processes, not threads, use the cores.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
-# gthread, even with one thread: it keeps connections alive (the proxy's upstream keepalive,
-# deploy/nginx.conf), which the sync worker cannot. Measured: a fifth more requests/s.
-worker_class = "gthread"
+# sync: each worker takes one connection at a time, so the busy ones never hold clients back.
+# A gthread worker keeps every keep-alive connection it accepted, and one worker could end up
+# with most of them. `make bench-serve`, two runs each: the same requests/s (gthread 1,822 to
+# 2,193 cached pages, sync 2,065 to 2,225), but cached p99 at 64 connections 90 to 610 ms with
+# gthread, 36 to 39 ms with sync, and searches at half speed with 3 gthread workers. sync
+# workers need a buffering proxy in front (deploy/nginx.conf) to face slow clients. More than
+# one GUNICORN_THREADS turns them into gthread workers.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
