@@ -110,3 +110,37 @@ def quote_figure(quote, anchor=False, hide_speaker=False, hide_meeting=False):
 def _link(css_class, href, text):
     attribute = f' class="{css_class}"' if css_class else ""
     return f'<a{attribute} href="{escape(href)}">{escape(text)}</a>'
+
+
+@register.simple_tag
+def article_item(article, hide_outlet=False):
+    """An article in a list: its title, linked, and its outlet and date. In Python for the same
+    reason as quote_figure: as an {% include %}, ten of these cost a whole millisecond."""
+    outlet = "" if hide_outlet else f"{escape(article.outlet.name)} · "
+    if article.published:
+        date = (
+            f'<time datetime="{escape(article.published.isoformat())}">'
+            f"{escape(article.published_display)}</time>"
+        )
+    else:
+        date = "Date unknown"
+    return mark_safe(
+        '<li class="article-item">\n'
+        f"  {_link('', article.get_absolute_url(), article.title)}\n"
+        f'  <span class="article-item__meta">{outlet}{date}</span>\n'
+        "</li>\n"
+    )
+
+
+@register.simple_tag
+def meeting_item(meeting):
+    """A meeting in a list: its title, linked, date, place and kind (see article_item)."""
+    kind = " meeting-item--putin-kim" if meeting.is_putin_kim else ""
+    start, date = escape(meeting.start.isoformat()), escape(meeting.date_display)
+    return mark_safe(
+        f'<li class="meeting-item{kind}">\n'
+        f"  {_link('meeting-item__title', meeting.get_absolute_url(), meeting.title)}\n"
+        f'  <span class="meeting-item__meta"><time datetime="{start}">{date}</time>'
+        f" · {escape(meeting.place_display)} · {escape(meeting.get_kind_display())}</span>\n"
+        "</li>\n"
+    )
