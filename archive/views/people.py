@@ -38,10 +38,14 @@ def person_list(request):
 def person_detail(request, slug):
     person = find_or_404(Person, slug)
     roles = list(person.roles.all())
-    participations = list(
-        Participation.objects.filter(person=person)
-        .only("part", "role", "person", "meeting")
-        .order_by("meeting__start", "meeting__slug")
+    # In date order, sorted here: the meetings come from the catalogue, and a join only to sort
+    # by them cost more than the rest of the query.
+    participations = sorted(
+        Participation.objects.filter(person=person).only("part", "role", "person", "meeting"),
+        key=lambda participation: (
+            participation.meeting.start.isoformat(),
+            participation.meeting.slug,
+        ),
     )
     quotes = Bounded(person.quotes.for_listing().newest_first(), QUOTES_SHOWN)
     articles_written = Bounded(person.articles_written.for_listing().newest_first(), ARTICLES_SHOWN)
