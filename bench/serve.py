@@ -7,7 +7,8 @@ index and static files as `make serve` does, and measures, at each concurrency:
 
 - cached pages: meetings, people, quotes and searches, from the page cache (the default,
   locmem: each worker its own) after a warm-up run that fills every worker's cache;
-- uncached detail pages and searches: a second gunicorn with PAGE_CACHE_SECONDS=0;
+- uncached detail pages and searches: a second gunicorn with PAGE_CACHE_SECONDS=0, after a
+  short warm-up (templates compiled, people, meetings and outlets read: archive/catalogue.py);
 - nginx serving a saved copy of one meeting page: what this machine can do at all.
 
 Prints requests/s, p50/p99 latency and errors. A figure printer, not a test: it asserts nothing.
@@ -182,8 +183,10 @@ def main():
         servers.append(start_gunicorn(env, cached_port, log))
         servers.append(start_gunicorn(dict(env, PAGE_CACHE_SECONDS="0"), uncached_port, log))
         page = fetch(f"http://127.0.0.1:{cached_port}{details[0]}")
-        # Warm-up, not measured: each worker fills its own cache (locmem) with every page.
+        # Warm-up, not measured: each worker fills its own cache (locmem) with every page; on the
+        # uncached server each worker compiles its templates and reads the catalogue once.
         wrk(cached_port, mix, 16, work, seconds=max(SECONDS, 8))
+        wrk(uncached_port, mix, 16, work, seconds=3)
         nginx, nginx_port = start_nginx(work, page)
         servers.append(nginx)
 
