@@ -9,7 +9,7 @@ process reads them once per data version (summit.freshness: a load anywhere chan
 foreign keys pointing at them (ReferenceForeignKey) answer from here instead of a join.
 
 A record not here (written since this process last looked) is read from the database as usual,
-and a write in this process (a test, the admin shell) empties the catalogue at once.
+and a write in this process (a test, a shell) empties the catalogue at once.
 """
 
 import threading
