@@ -24,7 +24,7 @@ def article_list(request):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects, slug=slug)
+    article = get_object_or_404(Article, slug=slug)
     authors = list(article.authors.all())
     url = seo.absolute(request, article.get_absolute_url())
     context = {
