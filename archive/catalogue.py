@@ -10,6 +10,11 @@ foreign keys pointing at them (ReferenceForeignKey) answer from here instead of 
 
 A record not here (written since this process last looked) is read from the database as usual,
 and a write in this process (a test, a shell) empties the catalogue at once.
+
+The records are shared by every request a process serves, so they are read-only: setting an
+attribute on one, saving or deleting it raises SharedRecordError instead of quietly changing
+what every later request sees. Code that needs a record to change reads its own copy from the
+database (`Person.objects.get(pk=...)`).
 """
 
 import threading
@@ -19,6 +24,43 @@ from django.db import models
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 
 from summit import freshness
+
+
+class SharedRecordError(AttributeError):
+    """Raised on a write to a record the whole process shares (see the module's docstring)."""
+
+
+class ReadOnlyWhenShared:
+    """Mixed into the models the catalogue holds: once shared, an instance cannot be changed."""
+
+    _shared = False
+
+    def __setattr__(self, name, value):
+        if self._shared:
+            raise SharedRecordError(
+                f"{type(self).__name__} {self} comes from the shared catalogue and is read-only; "
+                "read a copy from the database to change it"
+            )
+        super().__setattr__(name, value)
+
+    def save(self, *args, **kwargs):
+        if self._shared:
+            raise SharedRecordError(f"{type(self).__name__} {self} is shared and read-only")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._shared:
+            raise SharedRecordError(f"{type(self).__name__} {self} is shared and read-only")
+        return super().delete(*args, **kwargs)
+
+
+def _share(records):
+    for record in records:
+        # Past __setattr__: this is the one write that marks it read-only.
+        object.__setattr__(record, "_shared", True)
+        for role in getattr(record, "_prefetched_objects_cache", {}).get("roles", ()):
+            object.__setattr__(role, "_shared", True)
+        yield record
 
 
 @dataclass(frozen=True)
@@ -33,9 +75,9 @@ class Catalogue:
         from .models import Meeting, Outlet, Person
 
         lists = {
-            Person: Person.objects.prefetch_related("roles"),
-            Meeting: Meeting.objects.chronological(),
-            Outlet: Outlet.objects.order_by("name"),
+            Person: list(_share(Person.objects.prefetch_related("roles"))),
+            Meeting: list(_share(Meeting.objects.chronological())),
+            Outlet: list(_share(Outlet.objects.order_by("name"))),
         }
         return cls(
             version=version,

@@ -10,7 +10,7 @@ import functools
 from django.db import models
 from django.urls import get_script_prefix, reverse
 
-from .catalogue import ReferenceForeignKey
+from .catalogue import ReadOnlyWhenShared, ReferenceForeignKey
 from .countries import COUNTRIES, COUNTRY_CHOICES
 from .dates import PartialDateField, display_range
 from .querysets import (
@@ -45,7 +45,7 @@ class CountryMixin:
         return COUNTRIES.get(self.country, "")
 
 
-class Person(CountryMixin, models.Model):
+class Person(ReadOnlyWhenShared, CountryMixin, models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     name = models.CharField(max_length=200, help_text="The spelling the archive uses.")
     aliases = models.JSONField(
@@ -80,7 +80,7 @@ class Person(CountryMixin, models.Model):
         return [self.name, *self.aliases]
 
 
-class Role(models.Model):
+class Role(ReadOnlyWhenShared, models.Model):
     """A post a person held, with the time they held it where known."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
@@ -109,7 +109,7 @@ class Role(models.Model):
         return ""
 
 
-class Outlet(CountryMixin, models.Model):
+class Outlet(ReadOnlyWhenShared, CountryMixin, models.Model):
     class Kind(models.TextChoices):
         STATE_AGENCY = "state_agency", "State news agency"
         STATE_MEDIA = "state_media", "State broadcaster or newspaper"
@@ -139,7 +139,7 @@ class Outlet(CountryMixin, models.Model):
         return detail_address("archive:outlet", self.slug)
 
 
-class Meeting(CountryMixin, models.Model):
+class Meeting(ReadOnlyWhenShared, CountryMixin, models.Model):
     class Kind(models.TextChoices):
         SUMMIT = "summit", "Leaders' summit"
         SIDELINE = "sideline", "Meeting on the sidelines"

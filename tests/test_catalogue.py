@@ -5,7 +5,7 @@ never show a record as it was before a data load, nor miss one added since the c
 from django.test import override_settings
 
 from archive import catalogue
-from archive.models import Outlet, Person, Quote
+from archive.models import Meeting, Outlet, Person, Quote
 from summit.models import DataLoad
 from tests.page_checks import PageTestCase
 
@@ -48,3 +48,35 @@ class CatalogueTests(PageTestCase):
         self.get("/people/nobody-at-all/", status=404)
         self.get("/outlets/nobody-at-all/", status=404)
         self.get("/meetings/nobody-at-all/", status=404)
+
+
+class SharedRecordsAreReadOnlyTests(PageTestCase):
+    """A record from the catalogue is the same object in every request a process serves: a view
+    that changed one would change it for every reader after it. Writes to it raise instead."""
+
+    def test_a_speaker_read_through_a_quote_cannot_be_changed_in_place(self):
+        quote = Quote.objects.filter(speaker__slug="kim-jong-un").first()
+        speaker = quote.speaker
+        self.assertIs(speaker, catalogue.current().find(Person, "kim-jong-un"))
+        with self.assertRaises(catalogue.SharedRecordError):
+            speaker.name = "Changed by a view"
+        with self.assertRaises(catalogue.SharedRecordError):
+            speaker.save()
+        with self.assertRaises(catalogue.SharedRecordError):
+            speaker.delete()
+        self.assertContains(self.get("/people/kim-jong-un/"), "Kim Jong Un")
+        self.assertNotContains(self.get("/people/kim-jong-un/"), "Changed by a view")
+
+    def test_roles_meetings_and_outlets_are_read_only_too(self):
+        kim = catalogue.current().find(Person, "kim-jong-un")
+        with self.assertRaises(catalogue.SharedRecordError):
+            kim.roles.all()[0].title = "Changed"
+        for record in catalogue.current().all(Outlet)[:1] + catalogue.current().all(Meeting)[:1]:
+            with self.subTest(record=record), self.assertRaises(catalogue.SharedRecordError):
+                record.slug = "changed"
+
+    def test_a_copy_read_from_the_database_can_still_be_changed_and_saved(self):
+        kim = Person.objects.get(slug="kim-jong-un")
+        kim.name = "Kim Jong Un (edited)"
+        kim.save()
+        self.assertContains(self.get("/people/kim-jong-un/"), "Kim Jong Un (edited)")
