@@ -2,6 +2,8 @@
 never a slow answer. Bad input gets a clear 4xx (or is ignored), whatever it is.
 
 FUZZ_EXAMPLES sets how many requests each test makes (default 200; raise it for a deeper run).
+Under CI=true the examples are derandomised (the same ones every run, so a red CI is reproducible
+and a green one is not luck); elsewhere each run tries new ones.
 """
 
 import os
@@ -17,6 +19,7 @@ from tests.base import ArchiveTestCase
 from tests.search_support import search_index_in_temporary_directory
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # Generous on purpose: the machine running the suite may be busy. A real page takes ~20 ms.
 SECONDS_PER_REQUEST = 3.0
 
@@ -24,6 +27,7 @@ fuzzing = settings(
     max_examples=EXAMPLES,
     deadline=None,  # timed by the test itself, per request, with a clear message
     database=None,  # nothing written into the working tree
+    derandomize=IN_CI,
     suppress_health_check=[HealthCheck.too_slow],
 )
 
