@@ -51,6 +51,11 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 test: install lint $(BROWSER_TOOLS)
 	$(VENV)/bin/pytest
 
+# The edit loop: lint and every test but the browser ones (no Chromium, about half the time).
+.PHONY: test-fast
+test-fast: install lint
+	$(VENV)/bin/pytest -m "not browser"
+
 clean:
 	rm -rf $(VENV) var tests/browser/node_modules
 
