@@ -17,13 +17,14 @@ what every later request sees. Code that needs a record to change reads its own 
 database (`Person.objects.get(pk=...)`).
 """
 
-import threading
 from dataclasses import dataclass
 
 from django.db import models
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 
 from summit import freshness
+
+from . import memo
 
 
 class SharedRecordError(AttributeError):
@@ -96,27 +97,16 @@ class Catalogue:
         return list(self.records[model].values())
 
 
-_lock = threading.Lock()
-_current = None
-
-
+@memo.per_data_version
 def current():
-    """The catalogue for the data as it is now, read again after every load."""
-    global _current
-    version = freshness.current_version().tag
-    catalogue = _current
-    if catalogue is None or catalogue.version != version:
-        with _lock:
-            if _current is None or _current.version != version:
-                _current = Catalogue.read(version)
-            catalogue = _current
-    return catalogue
+    """The catalogue for the data as it is now, read again after every load (archive.memo)."""
+    return Catalogue.read(freshness.current_version().tag)
 
 
 def forget(**kwargs):
-    """Empty the catalogue: connected to every write of the models it holds (archive.apps)."""
-    global _current
-    _current = None
+    """Empty the catalogue, and every other memo of the data (archive.apps connects it to every
+    write of the records the catalogue holds)."""
+    memo.forget_all()
 
 
 class CatalogueDescriptor(ForwardManyToOneDescriptor):
