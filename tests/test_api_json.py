@@ -259,16 +259,7 @@ class QueryCountTests(JsonTestCase):
             self.get_json(url)
         return len(queries)
 
-    def test_detail_query_counts_do_not_grow_with_the_related_records(self):
-        quote = Quote.objects.with_sources().exclude(meeting=None).first()
-        urls = [
-            f"/meetings/{quote.meeting.slug}.json",
-            f"/people/{quote.speaker.slug}.json",
-            f"/outlets/{quote.article.outlet.slug}.json",
-            f"/articles/{quote.article.slug}.json",
-            f"/quotes/{quote.slug}.json",
-        ]
-        before = {url: self.queries_for(url) for url in urls}
+    def add_related_quotes(self, quote, count, start=0):
         extra = Quote.objects.bulk_create(
             Quote(
                 slug=f"related-{n}",
@@ -278,10 +269,49 @@ class QueryCountTests(JsonTestCase):
                 channel=quote.channel,
                 article=quote.article,
             )
-            for n in range(30)
+            for n in range(start, start + count)
         )
         quote.same_statement.add(*extra)
+        Quote.objects.match_article_outlets()  # as the loader does after writing
+
+    def test_detail_query_counts_do_not_grow_with_the_related_records(self):
+        quote = Quote.objects.with_sources().exclude(meeting=None).first()
+        urls = [
+            f"/meetings/{quote.meeting.slug}.json",
+            f"/people/{quote.speaker.slug}.json",
+            f"/outlets/{quote.article.outlet.slug}.json",
+            f"/articles/{quote.article.slug}.json",
+            f"/quotes/{quote.slug}.json",
+        ]
+        # Past every list's bound first: a list cut short costs one count, as on its page.
+        self.add_related_quotes(quote, 60)
+        before = {url: self.queries_for(url) for url in urls}
+        self.add_related_quotes(quote, 60, start=60)
         self.assertEqual({url: self.queries_for(url) for url in urls}, before)
+
+    def test_a_twin_lists_what_its_page_shows_and_links_to_the_rest(self):
+        quote = Quote.objects.with_sources().exclude(meeting=None).first()
+        self.add_related_quotes(quote, 60)
+        person = self.get_json(f"/people/{quote.speaker.slug}.json")
+        total = Quote.objects.filter(speaker=quote.speaker).count()
+        self.assertEqual(len(person["quotes"]), 20)
+        self.assertEqual(person["quotes_total"], total)
+        everything = self.get_json(person["quotes_json_url"].removeprefix("http://testserver"))
+        self.assertEqual(everything["count"], total)
+        meeting = self.get_json(f"/meetings/{quote.meeting.slug}.json")
+        self.assertEqual(len(meeting["quotes"]), 50)
+        self.assertEqual(
+            meeting["quotes_total"], Quote.objects.filter(meeting=quote.meeting).count()
+        )
+        self.assertTrue(meeting["quotes_json_url"].endswith(f"?meeting={quote.meeting.slug}"))
+        article = self.get_json(f"/articles/{quote.article.slug}.json")
+        self.assertEqual(len(article["quotes"]), 50)
+        self.assertEqual(
+            article["quotes_total"], Quote.objects.filter(article=quote.article).count()
+        )
+        outlet = self.get_json(f"/outlets/{quote.article.outlet.slug}.json")
+        self.assertEqual(len(outlet["quotes"]), 20)
+        self.assertIn("quotes_first_carried_total", outlet)
 
 
 class BadInputTests(JsonTestCase):

@@ -4,7 +4,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ..models import Article, Meeting, Outlet, Participation, Person, Quote
+from ..models import Article, Outlet, Participation, Person, Quote
+from ..views.articles import article_page
+from ..views.meetings import meeting_page
+from ..views.outlets import outlet_page
+from ..views.people import person_page
 from .filters import SLUG, filtered_meetings, filtered_quotes
 from .http import json_endpoint, json_response
 from .pagination import paginate
@@ -14,11 +18,15 @@ PARTICIPANTS = Prefetch("participations", queryset=Participation.objects.select_
 ARTICLES_WITH_AUTHORS = Article.objects.prefetch_related("authors")
 
 
-def get_record(queryset, slug):
+def valid_slug(slug):
     # Anything that cannot be a slug is simply not found, and never reaches the database.
     if not SLUG.fullmatch(slug):
         raise Http404("No record has this address.")
-    return get_object_or_404(queryset, slug=slug)
+    return slug
+
+
+def get_record(queryset, slug):
+    return get_object_or_404(queryset, slug=valid_slug(slug))
 
 
 def _page(request, queryset, serialize):
@@ -34,15 +42,7 @@ def meeting_list(request):
 
 @json_endpoint
 def meeting_detail(request, slug):
-    meeting = get_record(Meeting.objects.prefetch_related(PARTICIPANTS), slug)
-    serializer = Serializer(request)
-    return json_response(
-        serializer.meeting(
-            meeting,
-            quotes=Quote.objects.with_sources().said_at(meeting).chronological(),
-            articles=meeting.articles.newest_first(),
-        )
-    )
+    return json_response(Serializer(request).meeting(meeting_page(valid_slug(slug), for_json=True)))
 
 
 @json_endpoint
@@ -52,17 +52,7 @@ def person_list(request):
 
 @json_endpoint
 def person_detail(request, slug):
-    person = get_record(Person.objects.prefetch_related("roles"), slug)
-    serializer = Serializer(request)
-    return json_response(
-        serializer.person(
-            person,
-            meetings=person.meetings.chronological(),
-            quotes=Quote.objects.with_sources().by_speaker(person).newest_first(),
-            articles_written=person.articles_written.newest_first(),
-            articles_mentioning=person.articles_mentioning.newest_first(),
-        )
-    )
+    return json_response(Serializer(request).person(person_page(valid_slug(slug), for_json=True)))
 
 
 @json_endpoint
@@ -72,15 +62,7 @@ def outlet_list(request):
 
 @json_endpoint
 def outlet_detail(request, slug):
-    outlet = get_record(Outlet, slug)
-    serializer = Serializer(request)
-    return json_response(
-        serializer.outlet(
-            outlet,
-            articles=outlet.articles.newest_first(),
-            quotes=Quote.objects.with_sources().taken_from_outlet(outlet).chronological(),
-        )
-    )
+    return json_response(Serializer(request).outlet(outlet_page(valid_slug(slug), for_json=True)))
 
 
 @json_endpoint
@@ -90,13 +72,8 @@ def article_list(request):
 
 @json_endpoint
 def article_detail(request, slug):
-    article = get_record(
-        ARTICLES_WITH_AUTHORS.prefetch_related("meetings", "people_mentioned"), slug
-    )
-    serializer = Serializer(request)
-    return json_response(
-        serializer.article(article, quotes=article.quotes.with_sources().chronological())
-    )
+    page = article_page(valid_slug(slug), for_json=True)
+    return json_response(Serializer(request).article(page))
 
 
 @json_endpoint

@@ -33,6 +33,14 @@ def array(items):
     return {"type": "array", "items": items}
 
 
+def shown(name, items, description):
+    """A bounded list as the page shows it, and how many records there are in all."""
+    return {
+        name: {**array(items), "description": description},
+        f"{name}_total": {"type": "integer", "minimum": 0, "description": "How many in all."},
+    }
+
+
 STRING = {"type": "string"}
 TEXT = {"type": "string", "description": "May be empty."}
 BOOLEAN = {"type": "boolean"}
@@ -83,11 +91,14 @@ PERSON = {
         )
     ),
     "meetings": array(ref("MeetingRef")),
-    "quotes": {**array(ref("QuoteSummary")), "description": "Newest first."},
-    "articles_written": array(ref("ArticleRef")),
-    "articles_mentioning": array(ref("ArticleRef")),
-    "quotes_json_url": {**URI, "description": "Their quotes, paginated: /quotes.json?speaker=…"},
+    **shown("quotes", ref("QuoteSummary"), "Their newest quotes, as many as the page shows."),
+    "quotes_json_url": {
+        **URI,
+        "description": "All their quotes, paginated: /quotes.json?speaker=…",
+    },
     "quotes_csv_url": {**URI, "description": "Their quotes as CSV: /quotes.csv?speaker=…"},
+    **shown("articles_written", ref("ArticleRef"), "Newest first, as many as the page shows."),
+    **shown("articles_mentioning", ref("ArticleRef"), "Newest first, as many as the page shows."),
 }
 
 OUTLET_SUMMARY = {
@@ -105,8 +116,10 @@ OUTLET = {
     "description": TEXT,
     "description_html": TEXT,
     "beyond_sources": TEXT,
-    "articles": array(ref("ArticleRef")),
-    "quotes": {**array(ref("QuoteSummary")), "description": "Quotes taken from its articles."},
+    **shown("articles", ref("ArticleRef"), "Newest first, as many as the page shows."),
+    **shown("quotes", ref("QuoteSummary"), "The newest quotes taken from its articles."),
+    "quotes_json_url": {**URI, "description": "All of them, paginated: /quotes.json?outlet=…"},
+    **shown("quotes_first_carried", ref("QuoteSummary"), "The newest quotes it carried first."),
 }
 
 MEETING_SUMMARY = {
@@ -142,8 +155,9 @@ MEETING = {
     "summary": {**TEXT, "description": "Markdown, our own words."},
     "summary_html": TEXT,
     "beyond_sources": TEXT,
-    "quotes": {**array(ref("QuoteSummary")), "description": "Quotes said there."},
-    "articles": {**array(ref("ArticleRef")), "description": "Articles covering it."},
+    **shown("quotes", ref("QuoteSummary"), "Quotes said there, in the order said."),
+    "quotes_json_url": {**URI, "description": "All of them, paginated: /quotes.json?meeting=…"},
+    **shown("articles", ref("ArticleRef"), "Articles covering it, by outlet."),
 }
 
 ARTICLE_SUMMARY = {
@@ -163,7 +177,7 @@ ARTICLE = {
     "beyond_sources": TEXT,
     "meetings": array(ref("MeetingRef")),
     "people_mentioned": array(ref("PersonRef")),
-    "quotes": array(ref("QuoteSummary")),
+    **shown("quotes", ref("QuoteSummary"), "Quotes taken from it, in the order said."),
 }
 
 QUOTE_SUMMARY = {

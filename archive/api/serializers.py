@@ -72,6 +72,15 @@ class Serializer:
     def optional(self, ref, record):
         return None if record is None else ref(record)
 
+    def bounded(self, name, records, serialize):
+        """A list as its page shows it (querysets.Bounded): the first records, and how many
+        there are in all; the `…_json_url` beside it, where there is one, lists them all."""
+        return {name: [serialize(record) for record in records], f"{name}_total": records.total}
+
+    def quote_list_url(self, kind, **filters):
+        query = "&".join(f"{name}={value}" for name, value in filters.items())
+        return self.absolute(f"{reverse(f'api:quote_{kind}')}?{query}")
+
     # People -------------------------------------------------------------------------------
 
     def person_summary(self, person):
@@ -86,7 +95,8 @@ class Serializer:
             **self.links(person),
         }
 
-    def person(self, person, *, meetings, quotes, articles_written, articles_mentioning):
+    def person(self, page):
+        person = page["person"]
         return {
             **self.person_summary(person),
             "bio": person.bio,
@@ -99,14 +109,14 @@ class Serializer:
                     "end": partial_date(role.end),
                     "note": role.note,
                 }
-                for role in person.roles.all()
+                for role in page["roles"]
             ],
-            "meetings": [self.meeting_ref(meeting) for meeting in meetings],
-            "quotes": [self.quote_summary(quote) for quote in quotes],
-            "articles_written": [self.article_ref(article) for article in articles_written],
-            "articles_mentioning": [self.article_ref(article) for article in articles_mentioning],
-            "quotes_json_url": self.absolute(f"{reverse('api:quote_list')}?speaker={person.slug}"),
-            "quotes_csv_url": self.absolute(f"{reverse('api:quote_csv')}?speaker={person.slug}"),
+            "meetings": [self.meeting_ref(p.meeting) for p in page["participations"]],
+            **self.bounded("quotes", page["quotes"], self.quote_summary),
+            "quotes_json_url": self.quote_list_url("list", speaker=person.slug),
+            "quotes_csv_url": self.quote_list_url("csv", speaker=person.slug),
+            **self.bounded("articles_written", page["articles_written"], self.article_ref),
+            **self.bounded("articles_mentioning", page["articles_mentioning"], self.article_ref),
         }
 
     # Outlets ------------------------------------------------------------------------------
@@ -123,14 +133,17 @@ class Serializer:
             **self.links(outlet),
         }
 
-    def outlet(self, outlet, *, articles, quotes):
+    def outlet(self, page):
+        outlet = page["outlet"]
         return {
             **self.outlet_summary(outlet),
             "description": outlet.description,
             "description_html": outlet.description_html,
             "beyond_sources": outlet.beyond_sources,
-            "articles": [self.article_ref(article) for article in articles],
-            "quotes": [self.quote_summary(quote) for quote in quotes],
+            **self.bounded("articles", page["articles"], self.article_ref),
+            **self.bounded("quotes", page["quotes_taken"], self.quote_summary),
+            "quotes_json_url": self.quote_list_url("list", outlet=outlet.slug),
+            **self.bounded("quotes_first_carried", page["quotes_carried"], self.quote_summary),
         }
 
     # Meetings -----------------------------------------------------------------------------
@@ -164,14 +177,16 @@ class Serializer:
             **self.links(meeting),
         }
 
-    def meeting(self, meeting, *, quotes, articles):
+    def meeting(self, page):
+        meeting = page["meeting"]
         return {
             **self.meeting_summary(meeting),
             "summary": meeting.summary,
             "summary_html": meeting.summary_html,
             "beyond_sources": meeting.beyond_sources,
-            "quotes": [self.quote_summary(quote) for quote in quotes],
-            "articles": [self.article_ref(article) for article in articles],
+            **self.bounded("quotes", page["quotes_shown"], self.quote_summary),
+            "quotes_json_url": self.quote_list_url("list", meeting=meeting.slug),
+            **self.bounded("articles", page["articles_shown"], self.article_ref),
         }
 
     # Articles -----------------------------------------------------------------------------
@@ -187,16 +202,17 @@ class Serializer:
             **self.links(article),
         }
 
-    def article(self, article, *, quotes):
+    def article(self, page):
+        article = page["article"]
         return {
             **self.article_summary(article),
             "summary": article.summary,
             "summary_html": article.summary_html,
             "seed_document": article.seed_document,
             "beyond_sources": article.beyond_sources,
-            "meetings": [self.meeting_ref(meeting) for meeting in article.meetings.all()],
-            "people_mentioned": [self.person_ref(p) for p in article.people_mentioned.all()],
-            "quotes": [self.quote_summary(quote) for quote in quotes],
+            "meetings": [self.meeting_ref(meeting) for meeting in page["meetings"]],
+            "people_mentioned": [self.person_ref(p) for p in page["people_mentioned"]],
+            **self.bounded("quotes", page["quotes"], self.quote_summary),
         }
 
     # Quotes -------------------------------------------------------------------------------

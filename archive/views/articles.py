@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from .. import citations, seo
 from ..models import Article
 from ..querysets import Bounded
+from .common import listed_briefly, listed_in_full
 
 # An article page lists this many of the quotations taken from it, in the order said.
 QUOTES_SHOWN = 50
@@ -23,25 +24,36 @@ def article_list(request):
     return render(request, "archive/article_list.html", context)
 
 
-def article_detail(request, slug):
+def article_page(slug, *, for_json=False):
+    """What an article's page shows, bounded as the page bounds it: the page and its JSON twin
+    (archive.api.json_views) are built from this one dict."""
     article = get_object_or_404(Article, slug=slug)
-    authors = list(article.authors.all())
-    url = seo.absolute(request, article.get_absolute_url())
-    context = {
-        "meta": seo.page_meta(
-            request,
-            article.title,
-            seo.plain_text(article.summary_html, words=30)
-            or f"{article.title}, {article.outlet.name}, {article.published_display}.",
-            og_type="article",
-            jsonld=seo.article_jsonld(request, article, authors),
-        ),
+    shown = listed_in_full if for_json else listed_briefly
+    return {
         "article": article,
-        "authors": authors,
+        "authors": list(article.authors.all()),
         "meetings": list(article.meetings.chronological()),
         "people_mentioned": list(article.people_mentioned.all()),
-        "quotes": Bounded(article.quotes.for_listing().chronological(), QUOTES_SHOWN),
-        "citation": citations.cite_article(article, authors, url),
-        "share_url": url,
+        "quotes": Bounded(shown(article.quotes).chronological(), QUOTES_SHOWN),
     }
+
+
+def article_detail(request, slug):
+    context = article_page(slug)
+    article, authors = context["article"], context["authors"]
+    url = seo.absolute(request, article.get_absolute_url())
+    context.update(
+        {
+            "meta": seo.page_meta(
+                request,
+                article.title,
+                seo.plain_text(article.summary_html, words=30)
+                or f"{article.title}, {article.outlet.name}, {article.published_display}.",
+                og_type="article",
+                jsonld=seo.article_jsonld(request, article, authors),
+            ),
+            "citation": citations.cite_article(article, authors, url),
+            "share_url": url,
+        }
+    )
     return render(request, "archive/article_detail.html", context)

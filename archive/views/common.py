@@ -18,3 +18,13 @@ def find_or_404(model, slug):
     if record is None:
         raise Http404(f"No {model._meta.verbose_name} with that address")
     return record
+
+
+def listed_briefly(queryset):
+    """A list on a page: only the columns a list item shows (QuerySet.for_listing)."""
+    return queryset.for_listing()
+
+
+def listed_in_full(queryset):
+    """The same list for the page's JSON twin, which gives each record's summary in full."""
+    return queryset.with_sources() if hasattr(queryset, "with_sources") else queryset.all()

@@ -9,7 +9,7 @@ from summit import freshness
 from .. import catalogue, citations, graphics, seo
 from ..models import Meeting, Participation
 from ..querysets import Bounded
-from .common import group_by
+from .common import group_by, listed_briefly, listed_in_full
 
 PUTIN_KIM = "putin-kim"
 OTHER = "other"
@@ -81,7 +81,9 @@ def meeting_list(request):
     return render(request, "archive/meeting_list.html", context, status=status)
 
 
-def meeting_detail(request, slug):
+def meeting_page(slug, *, for_json=False):
+    """What a meeting's page shows, bounded as the page bounds it: the page and its JSON twin
+    (archive.api.json_views) are built from this one dict."""
     # Every meeting, from the catalogue: the page's own record, its neighbours in time and the
     # places on its map all come from this short list (dozens of meetings, curated by hand).
     meetings = catalogue.current().all(Meeting)
@@ -89,35 +91,47 @@ def meeting_detail(request, slug):
     if position is None:
         raise Http404("No such meeting")
     meeting = meetings[position]
-    participations = list(Participation.objects.filter(meeting=meeting).order_by("position"))
-    quotes = Bounded(meeting.quotes.for_listing().chronological(), QUOTES_SHOWN)
-    articles = Bounded(
-        meeting.articles.for_listing().order_by("outlet__name", "slug"), ARTICLES_SHOWN
-    )
-    url = seo.absolute(request, meeting.get_absolute_url())
-    context = {
-        "meta": seo.page_meta(
-            request,
-            meeting.title,
-            f"{meeting.date_display}, {meeting.place_display}. "
-            + (seo.plain_text(meeting.summary_html, words=30) or ""),
-            og_type="article",
-            jsonld=seo.meeting_jsonld(request, meeting, participations),
-        ),
+    shown = listed_in_full if for_json else listed_briefly
+    return {
         "meeting": meeting,
-        "sides": group_by(participations, key=lambda p: p.side_name or "Side not given"),
-        "quotes_shown": quotes,
-        "quotes_by_speaker": group_by(quotes, key=lambda quote: quote.speaker),
-        "articles_shown": articles,
-        "articles_by_outlet": group_by(articles, key=lambda article: article.outlet),
+        "meetings": meetings,
+        "participations": list(Participation.objects.filter(meeting=meeting).order_by("position")),
+        "quotes_shown": Bounded(shown(meeting.quotes).chronological(), QUOTES_SHOWN),
+        "articles_shown": Bounded(
+            shown(meeting.articles).order_by("outlet__name", "slug"), ARTICLES_SHOWN
+        ),
         "previous": meetings[position - 1] if position > 0 else None,
         "next": meetings[position + 1] if position + 1 < len(meetings) else None,
-        # Drawn only when the cached drawing for this version of the data is missing.
-        "map": functools.partial(
-            graphics.locator_map, meeting, [m for m in meetings if m.has_coordinates]
-        ),
-        "data_version": freshness.current_version().tag,
-        "citation": citations.cite_meeting(meeting, url),
-        "share_url": url,
     }
+
+
+def meeting_detail(request, slug):
+    context = meeting_page(slug)
+    meeting, meetings = context["meeting"], context.pop("meetings")
+    participations, quotes = context["participations"], context["quotes_shown"]
+    url = seo.absolute(request, meeting.get_absolute_url())
+    context.update(
+        {
+            "meta": seo.page_meta(
+                request,
+                meeting.title,
+                f"{meeting.date_display}, {meeting.place_display}. "
+                + (seo.plain_text(meeting.summary_html, words=30) or ""),
+                og_type="article",
+                jsonld=seo.meeting_jsonld(request, meeting, participations),
+            ),
+            "sides": group_by(participations, key=lambda p: p.side_name or "Side not given"),
+            "quotes_by_speaker": group_by(quotes, key=lambda quote: quote.speaker),
+            "articles_by_outlet": group_by(
+                context["articles_shown"], key=lambda article: article.outlet
+            ),
+            # Drawn only when the cached drawing for this version of the data is missing.
+            "map": functools.partial(
+                graphics.locator_map, meeting, [m for m in meetings if m.has_coordinates]
+            ),
+            "data_version": freshness.current_version().tag,
+            "citation": citations.cite_meeting(meeting, url),
+            "share_url": url,
+        }
+    )
     return render(request, "archive/meeting_detail.html", context)

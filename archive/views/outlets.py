@@ -4,7 +4,7 @@ from django.shortcuts import render
 from .. import seo
 from ..models import Outlet, Quote
 from ..querysets import Bounded
-from .common import find_or_404
+from .common import find_or_404, listed_briefly, listed_in_full
 
 # An outlet page lists its newest articles and quotations; the lists link to the rest.
 ARTICLES_SHOWN = 50
@@ -26,24 +26,29 @@ def outlet_list(request):
     return render(request, "archive/outlet_list.html", context)
 
 
-def outlet_detail(request, slug):
+def outlet_page(slug, *, for_json=False):
+    """What an outlet's page shows, bounded as the page bounds it: the page and its JSON twin
+    (archive.api.json_views) are built from this one dict."""
     outlet = find_or_404(Outlet, slug)
-    articles = Bounded(outlet.articles.for_listing().newest_first(), ARTICLES_SHOWN)
-    quotes_taken = Bounded(
-        Quote.objects.taken_from_outlet(outlet).for_listing().newest_first(), QUOTES_SHOWN
-    )
-    quotes_carried = Bounded(outlet.quotes_first_carried.for_listing().newest_first(), QUOTES_SHOWN)
-    description = seo.plain_text(outlet.description_html, words=30)
-    context = {
-        "meta": seo.page_meta(
-            request,
-            outlet.name,
-            description or f"{outlet.name}: its articles and the quotations taken from them.",
-            jsonld=seo.outlet_jsonld(request, outlet),
-        ),
+    shown = listed_in_full if for_json else listed_briefly
+    return {
         "outlet": outlet,
-        "articles": articles,
-        "quotes_taken": quotes_taken,
-        "quotes_carried": quotes_carried,
+        "articles": Bounded(shown(outlet.articles).newest_first(), ARTICLES_SHOWN),
+        "quotes_taken": Bounded(
+            shown(Quote.objects.taken_from_outlet(outlet)).newest_first(), QUOTES_SHOWN
+        ),
+        "quotes_carried": Bounded(shown(outlet.quotes_first_carried).newest_first(), QUOTES_SHOWN),
     }
+
+
+def outlet_detail(request, slug):
+    context = outlet_page(slug)
+    outlet = context["outlet"]
+    description = seo.plain_text(outlet.description_html, words=30)
+    context["meta"] = seo.page_meta(
+        request,
+        outlet.name,
+        description or f"{outlet.name}: its articles and the quotations taken from them.",
+        jsonld=seo.outlet_jsonld(request, outlet),
+    )
     return render(request, "archive/outlet_detail.html", context)

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from .. import seo
 from ..models import Participation, Person
 from ..querysets import Bounded
-from .common import find_or_404, group_by
+from .common import find_or_404, group_by, listed_briefly, listed_in_full
 
 COUNTRY_NOT_GIVEN = "Country not given"
 # A person page shows their newest quotations and links to the quotes list for the rest.
@@ -35,9 +35,11 @@ def person_list(request):
     return render(request, "archive/person_list.html", context)
 
 
-def person_detail(request, slug):
+def person_page(slug, *, for_json=False):
+    """What a person's page shows, bounded as the page bounds it: the page and its JSON twin
+    (archive.api.json_views) are built from this one dict."""
     person = find_or_404(Person, slug)
-    roles = list(person.roles.all())
+    shown = listed_in_full if for_json else listed_briefly
     # In date order, sorted here: the meetings come from the catalogue, and a join only to sort
     # by them cost more than the rest of the query.
     participations = sorted(
@@ -47,25 +49,27 @@ def person_detail(request, slug):
             participation.meeting.slug,
         ),
     )
-    quotes = Bounded(person.quotes.for_listing().newest_first(), QUOTES_SHOWN)
-    articles_written = Bounded(person.articles_written.for_listing().newest_first(), ARTICLES_SHOWN)
-    articles_mentioning = Bounded(
-        person.articles_mentioning.for_listing().newest_first(), ARTICLES_SHOWN
-    )
-    summary = seo.plain_text(person.bio_html, words=30)
-    context = {
-        "meta": seo.page_meta(
-            request,
-            person.name,
-            summary or f"{person.name} in the Summit Archive: meetings, roles and quotations.",
-            og_type="profile",
-            jsonld=seo.person_jsonld(request, person, roles),
-        ),
+    return {
         "person": person,
-        "roles": roles,
+        "roles": list(person.roles.all()),
         "participations": participations,
-        "quotes": quotes,
-        "articles_written": articles_written,
-        "articles_mentioning": articles_mentioning,
+        "quotes": Bounded(shown(person.quotes).newest_first(), QUOTES_SHOWN),
+        "articles_written": Bounded(shown(person.articles_written).newest_first(), ARTICLES_SHOWN),
+        "articles_mentioning": Bounded(
+            shown(person.articles_mentioning).newest_first(), ARTICLES_SHOWN
+        ),
     }
+
+
+def person_detail(request, slug):
+    context = person_page(slug)
+    person = context["person"]
+    summary = seo.plain_text(person.bio_html, words=30)
+    context["meta"] = seo.page_meta(
+        request,
+        person.name,
+        summary or f"{person.name} in the Summit Archive: meetings, roles and quotations.",
+        og_type="profile",
+        jsonld=seo.person_jsonld(request, person, context["roles"]),
+    )
     return render(request, "archive/person_detail.html", context)
