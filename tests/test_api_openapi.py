@@ -2,6 +2,7 @@
 
 import re
 
+from django.test import SimpleTestCase
 from django.urls import URLPattern, URLResolver, get_resolver
 from jsonschema import Draft202012Validator
 
@@ -115,3 +116,33 @@ class OpenApiTests(ArchiveTestCase):
 
         self.assertEqual(query_parameters("/quotes.json"), set(QUOTE_FILTERS))
         self.assertEqual(query_parameters("/meetings.json"), set(MEETING_FILTERS))
+
+
+class ParametersFromFormsTests(SimpleTestCase):
+    """The parameters' constraints are read off the forms that enforce them."""
+
+    def test_every_search_parameter_is_a_field_of_the_search_form_with_its_limits(self):
+        from archive.api.openapi import SEARCH_PARAMETERS
+        from search.forms import SearchForm
+
+        by_name = {parameter["name"]: parameter["schema"] for parameter in SEARCH_PARAMETERS}
+        self.assertEqual(list(by_name), list(SearchForm.base_fields))
+        page = SearchForm.base_fields["page"]
+        self.assertEqual(
+            (by_name["page"]["minimum"], by_name["page"]["maximum"]),
+            (page.min_value, page.max_value),
+        )
+        sorts = [value for value, _label in SearchForm.base_fields["sort"].choices]
+        self.assertEqual(by_name["sort"]["enum"], sorts)
+
+    def test_the_quote_filters_are_the_quote_list_form(self):
+        from archive.api.openapi import QUOTE_FILTER_PARAMETERS
+        from archive.forms import QuoteFilters
+
+        by_name = {parameter["name"]: parameter["schema"] for parameter in QUOTE_FILTER_PARAMETERS}
+        self.assertEqual(list(by_name), list(QuoteFilters.base_fields))
+        year = QuoteFilters.base_fields["year"]
+        self.assertEqual(
+            (by_name["year"]["minimum"], by_name["year"]["maximum"]),
+            (year.min_value, year.max_value),
+        )

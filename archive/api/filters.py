@@ -4,58 +4,11 @@ Filters name records by slug (`?speaker=kim-jong-un&year=2019`). An unknown slug
 year is an error the caller is told about (400), not an empty list that looks like an answer.
 """
 
-import re
-
-from django import forms
-from django.core.exceptions import ValidationError
-
-from ..models import Meeting, Outlet, Person, Quote
-from ..views.meetings import MeetingFilterForm
+from ..forms import SLUG, MeetingFilterForm, QuoteFilters
+from ..models import Meeting, Quote
 from .http import BadRequest
 
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
-
-
-class SlugChoiceField(forms.ModelChoiceField):
-    default_error_messages = {"invalid_choice": "No record has the slug %(value)s."}
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
-
-    def to_python(self, value):
-        # Anything that cannot be a slug never reaches the database (PostgreSQL rejects NUL bytes).
-        if value not in self.empty_values and not SLUG.fullmatch(str(value)):
-            raise ValidationError(
-                self.error_messages["invalid_choice"],
-                code="invalid_choice",
-                # Shown back to the reader: printable characters only (no NUL, no newlines).
-                params={"value": "".join(c for c in str(value)[:100] if c.isprintable())},
-            )
-        return super().to_python(value)
-
-
-class YearField(forms.IntegerField):
-    def __init__(self, **kwargs):
-        super().__init__(required=False, min_value=1900, max_value=2100, **kwargs)
-
-
-class QuoteFilters(forms.Form):
-    speaker = SlugChoiceField(Person.objects.all())
-    meeting = SlugChoiceField(Meeting.objects.all())
-    outlet = SlugChoiceField(Outlet.objects.all(), help_text="The outlet of the source article.")
-    year = YearField(help_text="The year the quote was said.")
-
-    def apply(self, quotes):
-        data = self.cleaned_data
-        if data["speaker"]:
-            quotes = quotes.by_speaker(data["speaker"])
-        if data["meeting"]:
-            quotes = quotes.said_at(data["meeting"])
-        if data["outlet"]:
-            quotes = quotes.taken_from_outlet(data["outlet"])
-        if data["year"]:
-            quotes = quotes.said_in_year(data["year"])
-        return quotes
+__all__ = ["SLUG", "filtered_meetings", "filtered_quotes"]
 
 
 def _valid(form):

@@ -7,11 +7,11 @@ description has a route, and every response the tests receive validates against 
 
 from django.urls import reverse
 
-from search.forms import MAX_PAGE, SORTS, TYPES
+from search.forms import SearchForm
 
-from ..models import Meeting
-from ..views.meetings import OTHER, PUTIN_KIM
+from ..forms import MeetingFilterForm, QuoteFilters
 from .http import site_base
+from .openapi_parameters import query_parameters
 from .openapi_schemas import SCHEMAS, SLUG, ref
 from .pagination import PAGE_SIZE
 
@@ -44,81 +44,31 @@ def slug_filter(name, description):
     }
 
 
-YEAR_FILTER = {
-    "name": "year",
-    "in": "query",
-    "required": False,
-    "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
-}
-
-QUOTE_FILTER_PARAMETERS = [
-    slug_filter("speaker", "Only quotes by this person."),
-    slug_filter("meeting", "Only quotes said at this meeting."),
-    slug_filter("outlet", "Only quotes taken from this outlet's articles."),
-    {**YEAR_FILTER, "description": "Only quotes said in this year."},
-]
-MEETING_FILTER_PARAMETERS = [
+QUOTE_FILTER_PARAMETERS = query_parameters(
+    QuoteFilters(),
     {
-        "name": "kind",
-        "in": "query",
-        "required": False,
-        "description": "putin-kim, other, or one kind of meeting.",
-        "schema": {"type": "string", "enum": [PUTIN_KIM, OTHER, *Meeting.Kind.values]},
+        "speaker": "Only quotes by this person. An unknown slug is a 400.",
+        "meeting": "Only quotes said at this meeting. An unknown slug is a 400.",
+        "outlet": "Only quotes taken from this outlet's articles. An unknown slug is a 400.",
+        "year": "Only quotes said in this year.",
     },
+)
+MEETING_FILTER_PARAMETERS = query_parameters(
+    MeetingFilterForm(None, years=[]),
     {
-        **YEAR_FILTER,
-        "description": "Only meetings that started in this year (a year with meetings, or 400).",
+        "kind": "putin-kim, other, or one kind of meeting.",
+        "year": "Only meetings that started in this year (a year with meetings, or 400).",
     },
-]
-
-
-SEARCH_PARAMETERS = [
+)
+SEARCH_PARAMETERS = query_parameters(
+    SearchForm(),
     {
-        "name": "q",
-        "in": "query",
-        "required": False,
-        "description": 'Words (all must match), "a phrase", -word to leave out, OR.',
-        "schema": {"type": "string"},
+        "q": 'Words (all must match), "a phrase", -word to leave out, OR.',
+        "speaker": "Only quotes by this person (slug).",
+        "meeting": "Only results about this meeting (slug).",
+        "outlet": "Only results from this outlet (slug).",
     },
-    {
-        "name": "sort",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "string", "enum": list(SORTS)},
-    },
-    {
-        "name": "page",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-    },
-    {
-        "name": "type",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "string", "enum": list(TYPES)},
-    },
-    *(
-        {"name": name, "in": "query", "required": False, "description": text, "schema": SLUG}
-        for name, text in [
-            ("speaker", "Only quotes by this person (slug)."),
-            ("meeting", "Only results about this meeting (slug)."),
-            ("outlet", "Only results from this outlet (slug)."),
-        ]
-    ),
-    {
-        "name": "year",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "string", "pattern": "^[0-9]{4}$"},
-    },
-    {
-        "name": "country",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "string", "pattern": "^[A-Z]{2}$"},
-    },
-]
+)
 
 
 def list_operation(summary, page_schema, tag, filters=()):

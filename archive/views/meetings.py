@@ -1,53 +1,19 @@
 import functools
 
-from django import forms
 from django.http import Http404
 from django.shortcuts import render
 
 from summit import freshness
 
 from .. import catalogue, citations, graphics, seo
+from ..forms import MeetingFilterForm
 from ..models import Meeting, Participation
 from ..querysets import Bounded
 from .common import group_by, listed_briefly, listed_in_full
 
-PUTIN_KIM = "putin-kim"
-OTHER = "other"
 # A meeting page shows this many of its quotations (in the order said); the rest are a link away.
 QUOTES_SHOWN = 50
 ARTICLES_SHOWN = 50
-
-
-class MeetingFilterForm(forms.Form):
-    """The chronology's filters, read from the query string."""
-
-    kind = forms.ChoiceField(
-        required=False,
-        label="Kind",
-        choices=[
-            ("", "All meetings"),
-            (PUTIN_KIM, "Putin–Kim meetings"),
-            (OTHER, "Other meetings"),
-            *Meeting.Kind.choices,
-        ],
-    )
-    year = forms.TypedChoiceField(required=False, label="Year", coerce=int, empty_value=None)
-
-    def __init__(self, data, years):
-        super().__init__(data)
-        self.fields["year"].choices = [("", "Any year"), *((y, str(y)) for y in years)]
-
-    def filter(self, meetings):
-        kind = self.cleaned_data.get("kind")
-        if kind == PUTIN_KIM:
-            meetings = meetings.putin_kim()
-        elif kind == OTHER:
-            meetings = meetings.others()
-        elif kind:
-            meetings = meetings.filter(kind=kind)
-        if self.cleaned_data.get("year"):
-            meetings = meetings.in_year(self.cleaned_data["year"])
-        return meetings
 
 
 def meeting_list(request):

@@ -5,7 +5,7 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 
 from .. import citations, seo
-from ..api import filters as api_filters
+from ..forms import QuoteFilters
 from ..models import Quote
 
 QUOTES_PER_PAGE = 20
@@ -29,7 +29,7 @@ def _heading(filters):
 
 def quote_list(request):
     # The same filters (and parameter names) as /quotes.json and /quotes.csv.
-    form = api_filters.QuoteFilters(request.GET)
+    form = QuoteFilters(request.GET)
     if not form.is_valid():
         # A hand-edited or stale address: say what was wrong rather than guess.
         context = {"form": form, "page": None, "quotes": [], "heading": "Quotes"}
