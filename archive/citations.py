@@ -11,7 +11,7 @@ people's family name is their last word. Institutions are written as they are na
 import calendar
 from dataclasses import dataclass
 
-SITE_NAME = "Summit Archive"
+from .site import SITE_NAME
 
 # Countries whose names the archive writes family name first (Kim Jong Un, Xi Jinping).
 FAMILY_NAME_FIRST = {"KP", "KR", "CN"}

@@ -1,7 +1,6 @@
-from django.conf import settings
+from .site import SITE_NAME, base_url
 
 
 def site(request):
-    """The public base URL (for canonical links and citations) on every page."""
-    base_url = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-    return {"site_name": "Summit Archive", "site_url": base_url}
+    """The site's name and public base URL (for canonical links and citations) on every page."""
+    return {"site_name": SITE_NAME, "site_url": base_url(request)}

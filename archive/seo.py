@@ -8,24 +8,14 @@ absolute, built from SITE_URL (or the request's own host when SITE_URL is empty)
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-SITE_NAME = "Summit Archive"
-SITE_DESCRIPTION = (
-    "An archive of the meetings between Vladimir Putin and Kim Jong Un and the diplomacy around "
-    "them, with what was said, who said it and who reported it."
-)
+# The site's name, description and addresses are defined once, in archive.site.
+from .site import SITE_DESCRIPTION, SITE_NAME, absolute, base_url  # noqa: F401
 
-
-def site_url(request):
-    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-
-
-def absolute(request, path):
-    return site_url(request) + path
+site_url = base_url  # the name the templates' callers use
 
 
 def plain_text(html, words=40):

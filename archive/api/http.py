@@ -2,8 +2,10 @@
 
 from functools import wraps
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+
+# The data views' name for the site's public address (archive.site).
+from ..site import base_url as site_base  # noqa: F401
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(SAFE_METHODS)
@@ -16,11 +18,6 @@ class BadRequest(Exception):
         super().__init__(message)
         self.message = message
         self.detail = detail
-
-
-def site_base(request):
-    """The public base address: SITE_URL when set, otherwise the address the request came in on."""
-    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
 
 
 def json_error(status, message, detail=None):
