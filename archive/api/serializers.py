@@ -92,6 +92,7 @@ class Serializer:
             "bio": person.bio,
             "bio_html": person.bio_html,
             "beyond_sources": person.beyond_sources,
+            "source_paragraphs": list(person.source_paragraphs),
             "roles": [
                 {
                     "title": role.title,
@@ -129,6 +130,7 @@ class Serializer:
             "description": outlet.description,
             "description_html": outlet.description_html,
             "beyond_sources": outlet.beyond_sources,
+            "source_paragraphs": list(outlet.source_paragraphs),
             "articles": [self.article_ref(article) for article in articles],
             "quotes": [self.quote_summary(quote) for quote in quotes],
         }
@@ -170,6 +172,7 @@ class Serializer:
             "summary": meeting.summary,
             "summary_html": meeting.summary_html,
             "beyond_sources": meeting.beyond_sources,
+            "source_paragraphs": list(meeting.source_paragraphs),
             "quotes": [self.quote_summary(quote) for quote in quotes],
             "articles": [self.article_ref(article) for article in articles],
         }
@@ -193,10 +196,22 @@ class Serializer:
             "summary": article.summary,
             "summary_html": article.summary_html,
             "seed_document": article.seed_document,
+            "source_paragraphs": list(article.source_paragraphs),
+            "republication": self.republication(article),
             "beyond_sources": article.beyond_sources,
             "meetings": [self.meeting_ref(meeting) for meeting in article.meetings.all()],
             "people_mentioned": [self.person_ref(p) for p in article.people_mentioned.all()],
             "quotes": [self.quote_summary(quote) for quote in quotes],
+        }
+
+    def republication(self, article):
+        """Where and when the text we read was published again, or None for the original."""
+        if not article.is_republication:
+            return None
+        return {
+            "republished_by": self.optional(self.outlet_ref, article.republished_by),
+            "republished_on": partial_date(article.republished_on),
+            "note": article.republication_note or None,
         }
 
     # Quotes -------------------------------------------------------------------------------
@@ -221,5 +236,8 @@ class Serializer:
             **self.quote_summary(quote),
             "context": quote.context,
             "context_html": quote.context_html,
+            "relayed_by": [self.outlet_ref(outlet) for outlet in quote.relayed_by.order_by("name")],
+            "beyond_sources": quote.beyond_sources,
+            "source_paragraphs": list(quote.source_paragraphs),
             "same_statement": [self.quote_summary(other) for other in same_statement],
         }
