@@ -16,6 +16,7 @@ from archive import source_checks
 from archive.dates import PartialDate
 from archive.models import Article, Meeting, Outlet, Participation, Person, Quote, Role
 from tests.base import ArchiveTestCase
+from tests.source_support import source_documents
 
 SEED_DOCUMENTS = {
     "000_79b3441c8ef9c2bd.txt",
@@ -242,19 +243,6 @@ class QuoteAttributionTests(ArchiveTestCase):
         for quote in Quote.objects.with_sources().exclude(meeting=None):
             with self.subTest(quote.slug):
                 self.assertIn(quote.meeting, quote.article.meetings.all())
-
-
-def source_documents():
-    """The five source documents. They live outside the repository (../shared/seeds, or SEEDS_DIR):
-    without them the checks below skip on a developer's machine, but under CI=true a missing
-    document is a failure, so the checks can never pass by not running."""
-    documents = source_checks.SourceDocuments(source_checks.seeds_dir())
-    if documents.available:
-        return documents
-    message = f"the source documents are not in {documents.directory} (set SEEDS_DIR)"
-    if os.environ.get("CI") == "true":
-        raise AssertionError(f"{message}; under CI=true the source checks must run")
-    raise unittest.SkipTest(message)
 
 
 class SourceDocumentsGuardTests(SimpleTestCase):
