@@ -22,6 +22,7 @@ from django.conf import settings
 
 from .dates import PartialDate
 from .loading.schema import MODEL_FILES
+from .loading.validation import fixture_paths
 from .loading.yaml_files import read_records
 
 PROSE_FIELDS = ("summary", "bio", "description", "context")
@@ -100,14 +101,17 @@ class FixtureRecord:
 
 
 def fixture_records(fixtures_dir, file=None):
-    """Every record of the archive's fixture files (or of one of them), in file order."""
+    """Every record of the archive's fixture files (or of one model's: "quotes"), in loading
+    order. A model's records may fill quotes.yaml and quotes/*.yaml; each is named "quotes.yaml"."""
     records = []
     for spec in MODEL_FILES:
-        path = Path(fixtures_dir) / f"{spec.name}.yaml"
-        if file is not None and Path(file).name != path.name and file != spec.name:
+        if file is not None and Path(file).name.removesuffix(".yaml") != spec.name:
             continue
-        data, _problems = read_records(path)
-        records += [FixtureRecord(path.name, item) for item in data if isinstance(item, dict)]
+        for path in fixture_paths(Path(fixtures_dir), spec.name):
+            data, _problems = read_records(path)
+            records += [
+                FixtureRecord(f"{spec.name}.yaml", item) for item in data if isinstance(item, dict)
+            ]
     return records
 
 
