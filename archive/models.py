@@ -24,6 +24,14 @@ BEYOND_SOURCES_HELP = (
     "Facts on this record that do not come from the source documents but are certain public "
     "knowledge, named here so a reader can tell them apart."
 )
+SOURCE_PARAGRAPHS_HELP = (
+    "Where in the source documents this record's facts come from: '000 ¶20' (line 20 of seed "
+    "file 000), '002 ¶29–35' (lines 29 to 35), or '002' (the whole document)."
+)
+
+
+def source_paragraphs_field():
+    return models.JSONField(default=list, blank=True, help_text=SOURCE_PARAGRAPHS_HELP)
 
 
 @functools.cache
@@ -62,6 +70,7 @@ class Person(ReadOnlyWhenShared, CountryMixin, models.Model):
     bio = models.TextField(blank=True, help_text="Markdown.")
     bio_html = models.TextField(blank=True, editable=False)
     beyond_sources = models.TextField(blank=True, help_text=BEYOND_SOURCES_HELP)
+    source_paragraphs = source_paragraphs_field()
 
     objects = PersonQuerySet.as_manager()
 
@@ -128,6 +137,7 @@ class Outlet(ReadOnlyWhenShared, CountryMixin, models.Model):
     description = models.TextField(blank=True, help_text="Markdown.")
     description_html = models.TextField(blank=True, editable=False)
     beyond_sources = models.TextField(blank=True, help_text=BEYOND_SOURCES_HELP)
+    source_paragraphs = source_paragraphs_field()
 
     class Meta:
         ordering = ["name"]
@@ -166,6 +176,7 @@ class Meeting(ReadOnlyWhenShared, CountryMixin, models.Model):
         default=list, blank=True, help_text="Short statements, e.g. 'No documents signed'."
     )
     beyond_sources = models.TextField(blank=True, help_text=BEYOND_SOURCES_HELP)
+    source_paragraphs = source_paragraphs_field()
     participants = models.ManyToManyField(Person, through="Participation", related_name="meetings")
 
     objects = MeetingQuerySet.as_manager()
@@ -247,7 +258,24 @@ class Article(models.Model):
     seed_document = models.CharField(
         max_length=100, help_text="The source document in shared/seeds it was taken from."
     )
+    # A copy: the text we read was published again elsewhere. `outlet`, `published` and `url`
+    # then describe the original as the source shows it; these three describe the copy.
+    republished_by = ReferenceForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles_republished",
+        help_text="Where the text we read appeared, when that is not the original outlet.",
+    )
+    republished_on = PartialDateField(null=True, blank=True, help_text="The copy's date.")
+    republication_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How the source shows the copy, e.g. 'a site that does not name itself'.",
+    )
     beyond_sources = models.TextField(blank=True, help_text=BEYOND_SOURCES_HELP)
+    source_paragraphs = source_paragraphs_field()
 
     objects = ArticleQuerySet.as_manager()
 
@@ -266,6 +294,14 @@ class Article(models.Model):
     @property
     def published_display(self):
         return self.published.display() if self.published else "Date unknown"
+
+    @property
+    def is_republication(self):
+        return bool(self.republished_by_id or self.republished_on or self.republication_note)
+
+    @property
+    def republished_on_display(self):
+        return self.republished_on.display() if self.republished_on else "Date unknown"
 
     @property
     def seed_number(self):
@@ -287,10 +323,21 @@ class Quote(models.Model):
         null=True,
         blank=True,
         related_name="quotes_first_carried",
-        help_text="The channel that first carried it (TASS, KCNA, the Kremlin's website...).",
+        help_text=(
+            "The channel that first carried it (TASS, KCNA, the Kremlin's website...); "
+            "empty when the source does not say (shown as unknown, never guessed)."
+        ),
     )
     channel_note = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'a tweet', 'through an interpreter'."
+        max_length=300,
+        blank=True,
+        help_text="e.g. 'a tweet', 'through an interpreter', why the first channel is unknown.",
+    )
+    relayed_by = models.ManyToManyField(
+        Outlet,
+        blank=True,
+        related_name="quotes_relayed",
+        help_text="Outlets the source names as passing it on, not as first carrying it.",
     )
     article = models.ForeignKey(
         Article,
@@ -316,8 +363,12 @@ class Quote(models.Model):
     context = models.TextField(blank=True, help_text="Markdown, in our own words.")
     context_html = models.TextField(blank=True, editable=False)
     same_statement = models.ManyToManyField(
-        "self", blank=True, help_text="The same statement as reported elsewhere."
+        "self",
+        blank=True,
+        help_text="The same statement: another part of it, or another report of it.",
     )
+    beyond_sources = models.TextField(blank=True, help_text=BEYOND_SOURCES_HELP)
+    source_paragraphs = source_paragraphs_field()
 
     objects = QuoteQuerySet.as_manager()
 

@@ -101,6 +101,12 @@ class QuoteQuerySet(models.QuerySet):
         links = self.model.same_statement.through.objects.filter(from_quote=OuterRef("pk"))
         return self.annotate(has_same_statement=Exists(links))
 
+    def with_relayed_flag(self):
+        """Each quote's `has_relays`: whether the source names outlets that passed it on. Few
+        do, so the detail page lists them only then."""
+        relays = self.model.relayed_by.through.objects.filter(quote=OuterRef("pk"))
+        return self.annotate(has_relays=Exists(relays))
+
     def by_speaker(self, person):
         return self.filter(speaker=person)
 

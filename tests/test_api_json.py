@@ -58,6 +58,10 @@ class RecordJsonTests(JsonTestCase):
                 self.assertEqual(data["is_fragment"], record.get("is_fragment", False))
                 same = {quote["slug"] for quote in data["same_statement"]}
                 self.assertLessEqual(set(record.get("same_statement") or []), same)
+                relays = [outlet["slug"] for outlet in data["relayed_by"]]
+                self.assertEqual(relays, record.get("relayed_by") or [])
+                self.assertEqual(data["beyond_sources"], (record.get("beyond_sources") or ""))
+                self.assertEqual(data["source_paragraphs"], record["source_paragraphs"])
 
     def test_each_meeting_has_its_date_participants_and_quotes(self):
         for record in self.meetings_yaml:
@@ -120,6 +124,31 @@ class RecordJsonTests(JsonTestCase):
                 self.assertEqual(data["original_url"], record.get("url") or None)
                 taken = {q["slug"] for q in self.quotes_yaml if q["article"] == record["slug"]}
                 self.assertEqual({q["slug"] for q in data["quotes"]}, taken)
+                self.assertEqual(data["source_paragraphs"], record["source_paragraphs"])
+                copy = data["republication"] or {}
+                self.assertEqual(
+                    (copy.get("republished_by") or {}).get("slug"), record.get("republished_by")
+                )
+                self.assertEqual(
+                    date_of(copy.get("republished_on")), iso(record.get("republished_on"))
+                )
+
+    def test_a_copy_and_its_original_apart(self):
+        data = self.get_json("/articles/neo-2025-09-korean-dimension-of-events-in-china-ii.json")
+        self.assertEqual(data["published"], {"date": "2025-09-11", "precision": "day"})
+        self.assertEqual(
+            data["republication"]["republished_on"], {"date": "2025-09-18", "precision": "day"}
+        )
+        self.assertIsNone(data["republication"]["republished_by"])
+        self.assertIn("does not name itself", data["republication"]["note"])
+        original = self.get_json("/articles/eurasia-review-2019-meeting-between-putin-and-kim.json")
+        self.assertIsNone(original["republication"])
+
+    def test_an_unknown_first_channel_and_the_relays_the_source_names(self):
+        data = self.get_json("/quotes/kim-2023-unbreakable-strategic-partnership.json")
+        self.assertIsNone(data["channel"])
+        self.assertIn("first channel unknown", data["channel_note"])
+        self.assertEqual([outlet["name"] for outlet in data["relayed_by"]], ["Yonhap News Agency"])
 
     def test_dates_carry_their_precision(self):
         precisions = {"day": 10, "month": 7, "year": 4}

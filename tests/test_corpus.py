@@ -5,17 +5,18 @@ was first carried and where we took it from), so an edit to the fixtures that lo
 one of them fails here with the record's slug in the message.
 """
 
+import os
 import unittest
-from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
+from django.test import SimpleTestCase
 
+from archive import source_checks
 from archive.dates import PartialDate
 from archive.models import Article, Meeting, Outlet, Participation, Person, Quote, Role
 from tests.base import ArchiveTestCase
-
-# The source documents live beside the repository (../shared/seeds), not in it.
-SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+from tests.source_support import source_documents
 
 SEED_DOCUMENTS = {
     "000_79b3441c8ef9c2bd.txt",
@@ -33,7 +34,7 @@ class CorpusSizeTests(ArchiveTestCase):
         self.assertEqual(Role.objects.count(), 33)
         self.assertEqual(Meeting.objects.count(), 20)
         self.assertEqual(Participation.objects.count(), 47)
-        self.assertEqual(Article.objects.count(), 15)
+        self.assertEqual(Article.objects.count(), 14)
         self.assertEqual(Quote.objects.count(), 41)
 
     def test_articles_per_source_document(self):
@@ -46,7 +47,7 @@ class CorpusSizeTests(ArchiveTestCase):
             {
                 "000_79b3441c8ef9c2bd.txt": 1,
                 "001_d4716b89df40a0ad.txt": 1,
-                "002_49f5b9250815b663.txt": 11,
+                "002_49f5b9250815b663.txt": 10,
                 "003_d53a181161bd6c0e.txt": 1,
                 "004_8eabe5210f6f45c4.txt": 1,
             },
@@ -145,7 +146,7 @@ class QuoteAttributionTests(ArchiveTestCase):
             "rfa-2023-09-putin-may-visit-north-korea", "2023-09-14", False,
         ),
         "kim-2023-unbreakable-strategic-partnership": (
-            "kim-jong-un", "kim-putin-2023-banquet-invitation", "yonhap",
+            "kim-jong-un", "kim-putin-2023-banquet-invitation", None,
             "rfa-2023-09-putin-may-visit-north-korea", "2023-09-13", True,
         ),
         "peskov-2023-not-yet-on-the-agenda": (
@@ -153,8 +154,8 @@ class QuoteAttributionTests(ArchiveTestCase):
             "rfa-2023-09-putin-may-visit-north-korea", "2023-09-14", True,
         ),
         "moon-2018-bolder-manner": (
-            "moon-jae-in", "moon-putin-2018-singapore", "cheong-wa-dae",
-            "yonhap-moon-putin-singapore-talks-2018", "2018-11-14", True,
+            "kim-eui-kyeom", None, "cheong-wa-dae",
+            "yonhap-moon-putin-singapore-talks-2018", "2018-11", True,
         ),
         "matsegora-2018-summit-on-the-agenda": (
             "alexander-matsegora", None, "ria-novosti",
@@ -186,6 +187,39 @@ class QuoteAttributionTests(ArchiveTestCase):
             "we will regard this as a fraternal duty", self.quote("kim-2025-fraternal-duty").text
         )
 
+    def test_the_banquet_words_have_an_unknown_first_channel_and_yonhap_as_relay(self):
+        for slug in ("kim-2023-unbreakable-strategic-partnership", "kim-2023-important-step"):
+            with self.subTest(slug):
+                quote = self.quote(slug)
+                self.assertIsNone(quote.channel)
+                self.assertIn("first channel unknown", quote.channel_note)
+                self.assertEqual([o.slug for o in quote.relayed_by.all()], ["yonhap"])
+
+    def test_kims_2025_channel_is_marked_as_inferred(self):
+        for quote in Quote.objects.filter(speaker__slug="kim-jong-un", said_on="2025-09-03"):
+            with self.subTest(quote.slug):
+                self.assertTrue(quote.channel_note.startswith("inferred"))
+                self.assertIn("inferred", quote.beyond_sources)
+
+    def test_parts_of_one_statement_are_linked(self):
+        pairs = [
+            ("trump-2018-russia-agreed-to-help", "trump-2018-no-rush-sanctions-remain"),
+            ("moon-2018-bolder-manner", "kim-eui-kyeom-2018-comprehensive-discussions"),
+            (
+                "kim-yong-ho-2023-pursuing-military-agreement",
+                "kim-yong-ho-2023-self-imposed-decline",
+            ),
+        ]
+        for first, second in pairs:
+            with self.subTest(first):
+                linked = self.quote(first).same_statement.values_list("slug", flat=True)
+                self.assertIn(second, linked)
+
+    def test_no_quote_hides_general_knowledge_in_its_context(self):
+        for quote in Quote.objects.all():
+            with self.subTest(quote.slug):
+                self.assertNotIn("general knowledge", quote.context)
+
     def test_putins_spief_lines_came_through_an_interpreter(self):
         for slug in (
             "putin-2021-not-resolved-by-pressure",
@@ -211,11 +245,27 @@ class QuoteAttributionTests(ArchiveTestCase):
                 self.assertIn(quote.meeting, quote.article.meetings.all())
 
 
-@unittest.skipUnless(SEEDS_DIR.is_dir(), f"the source documents are not in {SEEDS_DIR}")
+class SourceDocumentsGuardTests(SimpleTestCase):
+    def test_missing_source_documents_fail_under_ci(self):
+        with mock.patch.dict(os.environ, {"SEEDS_DIR": "/nonexistent", "CI": "true"}):
+            with self.assertRaisesMessage(AssertionError, "under CI=true"):
+                source_documents()
+
+    def test_missing_source_documents_skip_elsewhere(self):
+        with mock.patch.dict(os.environ, {"SEEDS_DIR": "/nonexistent", "CI": ""}):
+            with self.assertRaises(unittest.SkipTest):
+                source_documents()
+
+
 class VerbatimTests(ArchiveTestCase):
-    def test_every_quote_is_printed_in_its_source_document(self):
+    @classmethod
+    def setUpClass(cls):
+        cls.documents = source_documents()
+        super().setUpClass()
+
+    def test_every_quote_is_printed_in_its_source_paragraphs(self):
         for quote in Quote.objects.select_related("article"):
-            source = (SEEDS_DIR / quote.article.seed_document).read_text()
+            source = self.documents.text(quote.source_paragraphs)
             for paragraph in quote.text.split("\n\n"):
                 with self.subTest(quote.slug):
                     self.assertIn(paragraph, source)
@@ -223,7 +273,96 @@ class VerbatimTests(ArchiveTestCase):
     def test_every_article_url_is_printed_in_its_source_document(self):
         for article in Article.objects.exclude(url=""):
             with self.subTest(article.slug):
-                self.assertIn(article.url, (SEEDS_DIR / article.seed_document).read_text())
+                self.assertIn(article.url, self.documents.text([article.seed_number]))
+
+
+class SourceParagraphTests(SimpleTestCase):
+    """Every fixture record against the lines of the source documents it names."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.documents = source_documents()
+        cls.records = source_checks.fixture_records(settings.FIXTURES_DIR)
+        cls.articles = {r.slug: r for r in cls.records if r.file == "articles.yaml"}
+
+    def test_every_record_names_existing_lines_of_its_own_source(self):
+        for record in self.records:
+            with self.subTest(f"{record.file}: {record.slug}"):
+                self.assertTrue(record.references, "no source_paragraphs")
+                text = self.documents.text(record.references)
+                self.assertTrue(text.strip(), "the lines named are blank")
+                seed = record.data.get("seed_document") or self.articles.get(
+                    record.data.get("article"), record
+                ).data.get("seed_document")
+                if seed:  # an article's or a quote's lines are in its own document
+                    self.assertEqual({ref[:3] for ref in record.references}, {seed[:3]})
+
+    def test_no_prose_of_ours_copies_more_than_ten_words_of_a_source(self):
+        everything = self.documents.whole_text()
+        for record in self.records:
+            for name in source_checks.PROSE_FIELDS:
+                with self.subTest(f"{record.file}: {record.slug}.{name}"):
+                    text = record.data.get(name) or ""
+                    self.assertEqual(source_checks.copied_runs(text, everything), [])
+
+    def test_every_date_place_and_coordinate_is_sourced_or_declared(self):
+        for record in self.records:
+            with self.subTest(f"{record.file}: {record.slug}"):
+                text = self.documents.text(source_checks.record_references(record, self.articles))
+                self.assertEqual(source_checks.unsupported_facts(record.data, text), [])
+
+
+class SourceCheckTests(SimpleTestCase):
+    """The checks themselves, on small texts: each finds what it is for."""
+
+    SOURCE = (
+        "Kim and Putin held a rare summit at the symbol of Russia's space prowess Wednesday, "
+        "where both sides vowed to boost their comprehensive cooperation."
+    )
+
+    def test_a_run_of_eleven_words_is_copied_and_ten_is_not(self):
+        eleven = "They held a rare summit at the symbol of Russia's space prowess."
+        self.assertEqual(
+            source_checks.copied_runs(eleven, self.SOURCE),
+            ["held a rare summit at the symbol of russia's space prowess"],
+        )
+        ten = "A rare summit at the symbol of Russia's space prowess, in the east."
+        self.assertEqual(source_checks.copied_runs(ten, self.SOURCE), [])
+
+    def test_words_inside_quotation_marks_are_not_copying(self):
+        quoted = "The report: “a rare summit at the symbol of Russia's space prowess Wednesday”."
+        self.assertEqual(source_checks.copied_runs(quoted, self.SOURCE), [])
+
+    def test_a_date_the_source_does_not_give_must_be_declared(self):
+        paragraph = "Seoul on Thursday slammed both. A banquet, in Russia, Sept. 13, 2023."
+        self.assertEqual(source_checks.unsupported_facts({"start": "2023-09-13"}, paragraph), [])
+        self.assertEqual(
+            source_checks.unsupported_facts({"said_on": "2023-09-14"}, paragraph),
+            ["said_on 2023-09-14: the day not sourced"],
+        )
+        declared = {"said_on": "2023-09-14", "beyond_sources": "Thursday was 14 September 2023."}
+        self.assertEqual(source_checks.unsupported_facts(declared, paragraph), [])
+
+    def test_dates_in_prose_are_checked_too(self):
+        record = {"description": "It cited the Daily Mail for a banquet in July 2023."}
+        self.assertEqual(
+            source_checks.unsupported_facts(record, "per the Daily Mail, 1953 to 2023"),
+            ["description mentions July 2023: the month not sourced"],
+        )
+
+    def test_places_and_coordinates_the_source_does_not_give_must_be_declared(self):
+        paragraph = "the state residence of Diaoyutai, where the Russian president was staying"
+        meeting = {"city": "Beijing", "venue": "Diaoyutai state residence", "latitude": 39.9}
+        self.assertEqual(
+            source_checks.unsupported_facts(meeting, paragraph),
+            [
+                "city 'Beijing' is neither in the source nor in beyond_sources",
+                "coordinates are not named in beyond_sources",
+            ],
+        )
+        meeting["beyond_sources"] = "The city (Beijing) and its coordinates are general knowledge."
+        self.assertEqual(source_checks.unsupported_facts(meeting, paragraph), [])
 
 
 class ArticleTests(ArchiveTestCase):
@@ -245,7 +384,7 @@ class ArticleTests(ArchiveTestCase):
         self.assertEqual(
             dated,
             {
-                "neo-2025-09-korean-dimension-of-events-in-china-ii": "2025-09-18",
+                "neo-2025-09-korean-dimension-of-events-in-china-ii": "2025-09-11",
                 "eurasia-review-2019-meeting-between-putin-and-kim": "2019-04",
                 "rfa-2023-09-putin-may-visit-north-korea": "2023-09",
             },
@@ -268,7 +407,25 @@ class ArticleTests(ArchiveTestCase):
                 "korea-herald": ["korea-herald-matviyenko-kim-visit-to-russia"],
             },
         )
-        self.assertEqual(Article.objects.filter(outlet__slug="unnamed-korea-blog").count(), 6)
+        self.assertEqual(Article.objects.filter(outlet__slug="unnamed-korea-blog").count(), 5)
+
+    def test_every_item_of_the_compilation_is_carried_by_the_blog(self):
+        items = Article.objects.filter(seed_document="002_49f5b9250815b663.txt").exclude(
+            slug="korea-blog-putin-and-north-korea-compilation"
+        )
+        self.assertEqual(items.count(), 9)
+        for item in items:
+            with self.subTest(item.slug):
+                self.assertEqual(item.republished_by.slug, "unnamed-korea-blog")
+                self.assertTrue(item.republication_note)
+
+    def test_the_copy_of_the_new_eastern_outlook_article_is_told_apart_from_the_original(self):
+        article = self.article("neo-2025-09-korean-dimension-of-events-in-china-ii")
+        self.assertEqual(article.outlet.slug, "new-eastern-outlook")
+        self.assertEqual(article.published, PartialDate.parse("2025-09-11"))
+        self.assertEqual(article.republished_on, PartialDate.parse("2025-09-18"))
+        self.assertIsNone(article.republished_by)
+        self.assertIn("/2025/09/11/", article.url)
 
 
 class PeopleTests(ArchiveTestCase):

@@ -26,9 +26,33 @@ class ArticlePageTests(PageTestCase):
             response, '<a href="/people/konstantin-asmolov/">Konstantin Asmolov</a>', html=True
         )
         self.assertContains(
-            response, '<time datetime="2025-09-18">18 September 2025</time>', html=True
+            response, '<time datetime="2025-09-11">11 September 2025</time>', html=True
         )
         self.assertContains(response, 'href="https://journal-neo.su/2025/09/11/')
+
+    def test_a_copy_says_where_and_when_it_was_republished_apart_from_the_original(self):
+        content = self.get(NEO).content.decode()
+        published = content.index('<time datetime="2025-09-11">11 September 2025</time>')
+        copy = content.index("<dt>The text we read</dt>")
+        self.assertLess(published, copy)
+        self.assertIn('dated <time datetime="2025-09-18">18 September 2025</time>', content)
+        self.assertIn("does not name itself", content)
+
+    def test_an_item_of_the_blog_compilation_names_the_blog_that_carries_it(self):
+        response = self.get("/articles/korea-herald-matviyenko-kim-visit-to-russia/")
+        self.assertContains(
+            response, '<a href="/outlets/korea-herald/">The Korea Herald</a>', html=True
+        )
+        self.assertContains(
+            response,
+            'carried by <a href="/outlets/unnamed-korea-blog/">'
+            "A Korea news blog (name not given)</a>",
+        )
+        self.assertContains(response, "[Korea Herald]")
+
+    def test_an_original_has_no_copy_line(self):
+        original = "/articles/eurasia-review-2019-meeting-between-putin-and-kim/"
+        self.assertNotContains(self.get(original), "The text we read")
 
     def test_what_the_source_does_not_give_is_said_to_be_unknown(self):
         response = self.get(NO_AUTHOR)
@@ -49,14 +73,14 @@ class ArticlePageTests(PageTestCase):
     def test_citations_cite_the_original(self):
         response = self.get(NEO)
         self.assertContains(response, "Asmolov, Konstantin. &quot;The Korean Dimension of Events")
-        self.assertContains(response, "Asmolov, K. (2025, September 18).")
+        self.assertContains(response, "Asmolov, K. (2025, September 11).")
         self.assertContains(response, "@misc{neo-2025-09-korean-dimension-of-events-in-china-ii,")
 
     def test_sharing_tags_and_newsarticle_jsonld(self):
         response = self.get(NEO)
         self.assertSharable(response, NEO, "The Korean Dimension", "NewsArticle")
         (data,) = self.jsonld(response)
-        self.assertEqual(data["datePublished"], "2025-09-18")
+        self.assertEqual(data["datePublished"], "2025-09-11")
         self.assertEqual(data["author"][0]["name"], "Konstantin Asmolov")
         self.assertNotIn("datePublished", self.jsonld(self.get(NO_AUTHOR))[0])
 

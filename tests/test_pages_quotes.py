@@ -78,6 +78,28 @@ class QuotePageTests(PageTestCase):
         response = self.get("/quotes/yeo-2025-greater-international-legitimacy/")
         self.assertContains(response, "First carried by</span>\n        not given in the source")
 
+    def test_an_unknown_first_channel_and_the_outlet_that_passed_it_on(self):
+        content = self.get("/quotes/kim-2023-unbreakable-strategic-partnership/").content.decode()
+        chain = content[content.index('class="source-chain"') :]
+        self.assertIn("not given in the source: unknown (first channel unknown:", chain)
+        relayed = chain.index("Passed on by</span>")
+        self.assertLess(relayed, chain.index('<a href="/outlets/yonhap/">Yonhap News Agency</a>'))
+        self.assertLess(chain.index("First carried by"), relayed)
+
+    def test_no_relay_line_where_the_source_names_none(self):
+        self.assertNotContains(self.get(TREATY), "Passed on by")
+
+    def test_an_inferred_channel_says_so(self):
+        response = self.get("/quotes/kim-2025-fraternal-duty/")
+        self.assertContains(response, '<a href="/outlets/kremlin-website/">')
+        self.assertContains(response, "(inferred: the source names the Kremlin&#x27;s website")
+
+    def test_what_is_beyond_the_sources_is_named(self):
+        response = self.get("/quotes/lavrov-2018-lifting-of-sanctions/")
+        section = response.content.decode().split('id="beyond-heading"')[1]
+        self.assertIn("the year (2018) is general knowledge", section)
+        self.assertNotContains(self.get("/quotes/cha-2023-message-is-clear/"), "beyond-heading")
+
     def test_the_same_statement_reported_elsewhere(self):
         quote = self.quote("putin-2024-treaty-mutual-assistance")
         other = self.quote("putin-2024-truly-groundbreaking-document")

@@ -49,6 +49,11 @@ SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
 COUNTRY = nullable({"type": "string", "pattern": "^[A-Z]{2}$"})
 NUMBER = nullable({"type": "number"})
 
+SOURCE_PARAGRAPHS = {
+    **array({"type": "string", "pattern": "^[0-9]{3}( ¶[0-9]+(–[0-9]+)?)?$"}),
+    "description": "The source lines it was written from: '000 ¶20' is line 20 of document 000.",
+}
+
 LINKS = {
     "url": {**URI, "description": "The record's page."},
     "json_url": {**URI, "description": "This record as JSON."},
@@ -80,6 +85,7 @@ PERSON = {
     "bio": {**TEXT, "description": "Markdown, our own words."},
     "bio_html": TEXT,
     "beyond_sources": TEXT,
+    "source_paragraphs": SOURCE_PARAGRAPHS,
     "roles": array(
         obj(
             {
@@ -116,6 +122,7 @@ OUTLET = {
     "description": TEXT,
     "description_html": TEXT,
     "beyond_sources": TEXT,
+    "source_paragraphs": SOURCE_PARAGRAPHS,
     **shown("articles", ref("ArticleRef"), "Newest first, as many as the page shows."),
     **shown("quotes", ref("QuoteSummary"), "The newest quotes taken from its articles."),
     "quotes_json_url": {**URI, "description": "All of them, paginated: /quotes.json?outlet=…"},
@@ -155,6 +162,7 @@ MEETING = {
     "summary": {**TEXT, "description": "Markdown, our own words."},
     "summary_html": TEXT,
     "beyond_sources": TEXT,
+    "source_paragraphs": SOURCE_PARAGRAPHS,
     **shown("quotes", ref("QuoteSummary"), "Quotes said there, in the order said."),
     "quotes_json_url": {**URI, "description": "All of them, paginated: /quotes.json?meeting=…"},
     **shown("articles", ref("ArticleRef"), "Articles covering it, by outlet."),
@@ -174,7 +182,12 @@ ARTICLE = {
     "summary": {**TEXT, "description": "Markdown, our own words."},
     "summary_html": TEXT,
     "seed_document": STRING,
+    "republication": {
+        **nullable(ref("Republication")),
+        "description": "The text we read is a copy: where and when. Null for the original.",
+    },
     "beyond_sources": TEXT,
+    "source_paragraphs": SOURCE_PARAGRAPHS,
     "meetings": array(ref("MeetingRef")),
     "people_mentioned": array(ref("PersonRef")),
     **shown("quotes", ref("QuoteSummary"), "Quotes taken from it, in the order said."),
@@ -187,7 +200,10 @@ QUOTE_SUMMARY = {
     "speaker": ref("PersonRef"),
     "meeting": nullable(ref("MeetingRef")),
     "said_on": nullable(ref("PartialDate")),
-    "channel": {**nullable(ref("OutletRef")), "description": "The channel that first carried it."},
+    "channel": {
+        **nullable(ref("OutletRef")),
+        "description": "The channel that first carried it; null: unknown (channel_note says why).",
+    },
     "channel_note": nullable(STRING),
     "article": {**ref("ArticleRef"), "description": "The article we took it from."},
     **LINKS,
@@ -196,6 +212,12 @@ QUOTE = {
     **QUOTE_SUMMARY,
     "context": {**TEXT, "description": "Markdown, our own words."},
     "context_html": TEXT,
+    "relayed_by": {
+        **array(ref("OutletRef")),
+        "description": "Outlets the source names as passing it on, not as first carrying it.",
+    },
+    "beyond_sources": TEXT,
+    "source_paragraphs": SOURCE_PARAGRAPHS,
     "same_statement": {
         **array(ref("QuoteSummary")),
         "description": "The same statement as reported elsewhere.",
@@ -240,6 +262,13 @@ SCHEMAS = {
     "Meeting": obj(MEETING),
     "ArticleSummary": obj(ARTICLE_SUMMARY),
     "Article": obj(ARTICLE),
+    "Republication": obj(
+        {
+            "republished_by": nullable(ref("OutletRef")),
+            "republished_on": nullable(ref("PartialDate")),
+            "note": nullable(STRING),
+        }
+    ),
     "QuoteSummary": obj(QUOTE_SUMMARY),
     "Quote": obj(QUOTE),
     "PersonPage": page_of("PersonSummary"),

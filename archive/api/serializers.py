@@ -102,6 +102,7 @@ class Serializer:
             "bio": person.bio,
             "bio_html": person.bio_html,
             "beyond_sources": person.beyond_sources,
+            "source_paragraphs": list(person.source_paragraphs),
             "roles": [
                 {
                     "title": role.title,
@@ -140,6 +141,7 @@ class Serializer:
             "description": outlet.description,
             "description_html": outlet.description_html,
             "beyond_sources": outlet.beyond_sources,
+            "source_paragraphs": list(outlet.source_paragraphs),
             **self.bounded("articles", page["articles"], self.article_ref),
             **self.bounded("quotes", page["quotes_taken"], self.quote_summary),
             "quotes_json_url": self.quote_list_url("list", outlet=outlet.slug),
@@ -184,6 +186,7 @@ class Serializer:
             "summary": meeting.summary,
             "summary_html": meeting.summary_html,
             "beyond_sources": meeting.beyond_sources,
+            "source_paragraphs": list(meeting.source_paragraphs),
             **self.bounded("quotes", page["quotes_shown"], self.quote_summary),
             "quotes_json_url": self.quote_list_url("list", meeting=meeting.slug),
             **self.bounded("articles", page["articles_shown"], self.article_ref),
@@ -209,10 +212,22 @@ class Serializer:
             "summary": article.summary,
             "summary_html": article.summary_html,
             "seed_document": article.seed_document,
+            "source_paragraphs": list(article.source_paragraphs),
+            "republication": self.republication(article),
             "beyond_sources": article.beyond_sources,
             "meetings": [self.meeting_ref(meeting) for meeting in page["meetings"]],
             "people_mentioned": [self.person_ref(p) for p in page["people_mentioned"]],
             **self.bounded("quotes", page["quotes"], self.quote_summary),
+        }
+
+    def republication(self, article):
+        """Where and when the text we read was published again, or None for the original."""
+        if not article.is_republication:
+            return None
+        return {
+            "republished_by": self.optional(self.outlet_ref, article.republished_by),
+            "republished_on": partial_date(article.republished_on),
+            "note": article.republication_note or None,
         }
 
     # Quotes -------------------------------------------------------------------------------
@@ -237,5 +252,8 @@ class Serializer:
             **self.quote_summary(quote),
             "context": quote.context,
             "context_html": quote.context_html,
+            "relayed_by": [self.outlet_ref(outlet) for outlet in quote.relayed_by.order_by("name")],
+            "beyond_sources": quote.beyond_sources,
+            "source_paragraphs": list(quote.source_paragraphs),
             "same_statement": [self.quote_summary(other) for other in same_statement],
         }

@@ -7,6 +7,7 @@ Every problem is collected, so one run shows all of them.
 """
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def check_record(spec, data, file, position):
     extra_keys = {spec.nested.key} if spec.nested else set()
     problems = check_fields(record, spec.model, data, extra_keys=extra_keys)
     record.slug = data.get("slug") if isinstance(data.get("slug"), str) else ""
+    problems += check_source_paragraphs(record)
 
     if spec.nested:
         children, child_problems = check_children(spec.nested, data.get(spec.nested.key), record)
@@ -227,6 +229,24 @@ def field_message(model_field, error):
         choices = ", ".join(str(value) for value, _ in model_field.flatchoices)
         message = f"{message} Use one of: {choices}."
     return message
+
+
+# "000 ¶20", "002 ¶29–35" or "002": a seed file's number, then a line or a range of lines.
+SOURCE_PARAGRAPH = re.compile(r"\d{3}( ¶\d+(–\d+)?)?")
+
+
+def check_source_paragraphs(record):
+    """The link from a record to its source is read by programs (manage.py audit_sources, the
+    corpus checks), so it must have one shape."""
+    problems = []
+    for reference in record.values.get("source_paragraphs") or []:
+        if not SOURCE_PARAGRAPH.fullmatch(reference):
+            message = (
+                f"'{reference}' is not a source reference: write '000 ¶20', '002 ¶29–35' "
+                "(an en dash) or '002'"
+            )
+            problems.append(Problem(record.file, message, record.label, "source_paragraphs"))
+    return problems
 
 
 def check_dates_in_order(record):

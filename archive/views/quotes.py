@@ -74,7 +74,8 @@ def quote_list(request):
 
 
 def quote_detail(request, slug):
-    quote = get_object_or_404(Quote.objects.with_sources().with_same_statement_flag(), slug=slug)
+    quotes = Quote.objects.with_sources().with_same_statement_flag().with_relayed_flag()
+    quote = get_object_or_404(quotes, slug=slug)
     url = seo.absolute(request, quote.get_absolute_url())
     speaker = quote.speaker.name
     short, longer = Truncator(quote.text).words(12, "…"), Truncator(quote.text).words(40, "…")
@@ -90,6 +91,7 @@ def quote_detail(request, slug):
         "same_statement": list(quote.same_statement.for_listing().chronological())
         if quote.has_same_statement
         else [],
+        "relayed_by": list(quote.relayed_by.order_by("name")) if quote.has_relays else [],
         "citation": citations.cite_quote(quote, url),
         "share_url": url,
     }
