@@ -3,8 +3,9 @@
 The order in settings.MIDDLEWARE matters:
 
     RequestLogMiddleware        one log line per request, whatever answers it
-    SecurityMiddleware          Django: HTTPS redirect, HSTS, nosniff, Referrer-Policy
-    SecurityHeadersMiddleware   Content-Security-Policy, Permissions-Policy on every response
+    XFrameOptionsMiddleware     Django: X-Frame-Options on every response
+    SecurityHeadersMiddleware   CSP, Permissions-Policy, nosniff, Referrer-Policy on every response
+    SecurityMiddleware          Django: HTTPS redirect, HSTS (and nosniff, Referrer-Policy)
     ReadOnlyMiddleware          405 for anything but GET, HEAD and OPTIONS
     WhiteNoiseMiddleware        static files, before any page machinery
     ConditionalGetMiddleware    Django: 304 when the client's ETag/Last-Modified still holds
@@ -26,13 +27,18 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class SecurityHeadersMiddleware:
-    """The headers Django's SecurityMiddleware does not set, on every response."""
+    """The security headers on every response: redirects, 405s, 404s, static files, and the 400
+    for a bad Host, which Django's SecurityMiddleware never finishes when its HTTPS redirect
+    reads the Host and fails (so nosniff and Referrer-Policy are set here too). A response that
+    set one of these headers itself keeps its own."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.headers = {
             "Content-Security-Policy": settings.CONTENT_SECURITY_POLICY,
             "Permissions-Policy": settings.PERMISSIONS_POLICY,
+            "X-Content-Type-Options": "nosniff" if settings.SECURE_CONTENT_TYPE_NOSNIFF else "",
+            "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
         }
 
     def __call__(self, request):

@@ -99,8 +99,10 @@ INSTALLED_APPS = [
 # The order matters; summit/middleware.py explains it.
 MIDDLEWARE = [
     "summit.logging.RequestLogMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    # Outside everything that can answer or fail, so every response carries the headers.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "summit.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "summit.middleware.ReadOnlyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -108,7 +110,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Nothing can be posted (ReadOnlyMiddleware); kept as a second lock should a form ever be.
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A moved address answers 301 instead of 404 (fixtures/redirects.yaml).
     "archive.redirects.RedirectMiddleware",
 ]
