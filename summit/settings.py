@@ -243,6 +243,7 @@ LOGGING = {
         "json": {"()": "summit.logging.JSONFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {"one_line_warning": {"()": "summit.logging.OneLineWarning"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -255,5 +256,6 @@ LOGGING = {
         # summit.request already logs every request once; Django's request logger adds only
         # what that line cannot hold: the traceback of a 500.
         "django.request": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }
