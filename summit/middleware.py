@@ -21,9 +21,16 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from search.views import page_cache_address as search_cache_address
+
 from . import freshness
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+# Pages that name their own cache entry, so that addresses anyone can vary endlessly (junk
+# parameters, 4 KB queries) do not each make one: path -> function(request) giving the address
+# to key by, or None for "do not cache". Every other page is keyed by its whole address.
+CACHE_ADDRESSES = {"/search/": search_cache_address}
 
 
 class SecurityHeadersMiddleware:
@@ -76,7 +83,8 @@ class PageCacheMiddleware:
 
     Keys start with the data's version (summit.freshness), so a data load or a deploy
     invalidates every cached page at once. Only plain 200 answers that did not choose their
-    own caching (the health check says no-store) are cached and marked public.
+    own caching (the health check says no-store) are cached and marked public, and only up to
+    PAGE_CACHE_MAX_ENTRY_BYTES each (the whole cache is bounded by its backend: summit.cache).
     """
 
     def __init__(self, get_response):
@@ -88,6 +96,8 @@ class PageCacheMiddleware:
         version = freshness.current_version()
         cache = caches[settings.PAGE_CACHE_ALIAS]
         key = self.cache_key(request, version)
+        if key is None:
+            return self.get_response(request)
         response = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
         if response is not None:
             return response
@@ -102,9 +112,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request, version):
+        """The page's key, or None when it must not be cached (CACHE_ADDRESSES)."""
+        address_of = CACHE_ADDRESSES.get(request.path)
+        address = address_of(request) if address_of else request.get_full_path()
+        if address is None:
+            return None
         # The scheme and host are part of the page: canonical links use them when SITE_URL is
         # not set. Hashed, because a query string can be long and hold any character.
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        address = f"{request.scheme}://{request.get_host()}{address}"
         return f"page:{version.tag}:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
@@ -114,4 +129,5 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.has_header("Cache-Control")
             and not response.cookies
+            and len(response.content) <= settings.PAGE_CACHE_MAX_ENTRY_BYTES
         )
