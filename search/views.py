@@ -99,6 +99,14 @@ def page_cache_address(request):
     return None if cut else address
 
 
+def data_cache_address(request):
+    """The same for /search.json, which answers with the query as it was given: keyed by its
+    whole address, and not cached when the caps cut the query. (/search.csv streams: never
+    cached.)"""
+    _address, cut = page_address(request)
+    return None if cut else request.get_full_path()
+
+
 def _page_url(params, number, page):
     if 1 <= number <= page.count:
         return searching.search_url(params, page=number if number > 1 else "")

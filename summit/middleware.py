@@ -21,6 +21,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from search.views import data_cache_address as search_data_cache_address
 from search.views import page_cache_address as search_cache_address
 
 from . import freshness
@@ -30,7 +31,10 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # Pages that name their own cache entry, so that addresses anyone can vary endlessly (junk
 # parameters, 4 KB queries) do not each make one: path -> function(request) giving the address
 # to key by, or None for "do not cache". Every other page is keyed by its whole address.
-CACHE_ADDRESSES = {"/search/": search_cache_address}
+CACHE_ADDRESSES = {
+    "/search/": search_cache_address,
+    "/search.json": search_data_cache_address,
+}
 
 
 class SecurityHeadersMiddleware:

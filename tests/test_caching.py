@@ -230,6 +230,11 @@ class PageCacheBoundsTests(ArchiveTestCase):
         words = " ".join(f"word{n}" for n in range(20))  # under 200 characters, over 12 words
         self.assertEqual(self.searches_run(f"/search/?q={words}", f"/search/?q={words}"), 2)
 
+    def test_the_search_data_of_a_cut_query_is_not_cached_either(self):
+        self.assertEqual(self.searches_run("/search.json?q=summit", "/search.json?q=summit"), 1)
+        url = f"/search.json?q={FLOOD_QUERY}"
+        self.assertEqual(self.searches_run(url, url), 2)
+
     def test_a_long_query_does_not_make_a_long_page(self):
         short = self.client.get("/search/?q=treaty0").content
         long = self.client.get(f"/search/?q={FLOOD_QUERY}").content
