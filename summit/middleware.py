@@ -117,7 +117,7 @@ class PageCacheMiddleware:
     @staticmethod
     def cache_key(request, version):
         """The page's key, or None when it must not be cached (CACHE_ADDRESSES)."""
-        address_of = CACHE_ADDRESSES.get(request.path)
+        address_of = CACHE_ADDRESSES.get(request.path_info)
         address = address_of(request) if address_of else request.get_full_path()
         if address is None:
             return None
