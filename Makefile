@@ -81,3 +81,9 @@ bench-serve: install
 .PHONY: bench-pages
 bench-pages: install
 	$(PY) bench/detail_pages.py
+
+# A flood of 1,500 distinct 4 KB searches at one real gunicorn worker: its memory before and
+# after (BENCH_FLOOD to change; BENCH_CODE=<checkout> to measure another version). Temp dirs only.
+.PHONY: bench-cache-flood
+bench-cache-flood: install
+	$(PY) -m bench.cache_flood

@@ -43,6 +43,10 @@ class ParsedQuery:
     clauses: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
     notices: list = field(default_factory=list)
+    # The text searched: cleaned, its spaces collapsed, cut where the caps cut it; and whether
+    # they did. Links and the search box repeat this text, never more than the cap.
+    text: str = ""
+    cut: bool = False
 
     @property
     def is_empty(self):
@@ -81,11 +85,13 @@ def parse(raw, names=None):
     text = clean_text(raw or "")
     if len(text) > MAX_LENGTH:
         text = text[:MAX_LENGTH]
+        query.cut = True
         query.notices.append(
             f"Your search was longer than {MAX_LENGTH} characters; only the first "
             f"{MAX_LENGTH} were used."
         )
-    pieces = _pieces(text, query)
+    pieces, text = _pieces(text, query)
+    query.text = " ".join(text.split())
     pending_or = False
     for piece in pieces:
         if piece == "OR":
@@ -113,7 +119,8 @@ def parse(raw, names=None):
 
 def _pieces(text, query):
     """The query as "OR" markers and (negated, words, phrase) pieces; runs of plain words are
-    joined into one piece so that a name written as several words is normalised as a whole."""
+    joined into one piece so that a name written as several words is normalised as a whole.
+    Returned with the text they came from, cut before the first term past MAX_TERMS."""
     pieces = []
     term_count = 0
     for match in TOKEN.finditer(text):
@@ -134,7 +141,8 @@ def _pieces(text, query):
             continue
         if term_count + len(words) > MAX_TERMS:
             query.notices.append(f"Only the first {MAX_TERMS} words of your search were used.")
-            break
+            query.cut = True
+            return pieces, text[: match.start()]
         term_count += len(words)
         previous = pieces[-1] if pieces else None
         if bare is not None and not negated and previous and previous != "OR":
@@ -142,4 +150,4 @@ def _pieces(text, query):
                 pieces[-1] = (False, previous[1] + words, False)
                 continue
         pieces.append((negated, words, phrase))
-    return pieces
+    return pieces, text

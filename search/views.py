@@ -22,9 +22,9 @@ def search(request):
         context = {"form": form, "errors": form.error_messages(), "sorts": SORTS}
         return render(request, "search/search.html", context, status=400)
 
-    params = {name: value for name, value in form.cleaned_data.items() if value}
     table = names.name_table()
-    parsed = query.parse(params.get("q", ""), table)
+    parsed = query.parse(form.cleaned_data["q"], table)
+    params = _page_params(form, parsed)
     context = {
         "form": form,
         "params": params,
@@ -67,6 +67,44 @@ def search(request):
         }
     )
     return render(request, "search/search.html", context)
+
+
+def _page_params(form, parsed):
+    """What the page is made from: the query as searched (never more than the cap, however long
+    the one typed) and the other parameters without their defaults. Addresses that differ in
+    anything else (order, spacing, default or unknown parameters) render the same page."""
+    params = {name: value for name, value in form.cleaned_data.items() if value}
+    params["q"] = parsed.text
+    if params.get("sort") == "relevance":
+        del params["sort"]
+    if params.get("page") == 1:
+        del params["page"]
+    return {name: value for name, value in params.items() if value}
+
+
+def page_address(request):
+    """(the search's address in that one form, whether the caps cut its query), or (None, False)
+    for a malformed search. The page's links to its JSON and CSV twins use it too."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return None, False
+    parsed = query.parse(form.cleaned_data["q"])
+    return searching.search_url(_page_params(form, parsed)), parsed.cut
+
+
+def page_cache_address(request):
+    """The page cache's key for a search (summit.middleware); None when the page must not be
+    cached: a malformed search, or a query the caps cut, which anyone can vary endlessly."""
+    address, cut = page_address(request)
+    return None if cut else address
+
+
+def data_cache_address(request):
+    """The same for /search.json, which answers with the query as it was given: keyed by its
+    whole address, and not cached when the caps cut the query. (/search.csv streams: never
+    cached.)"""
+    _address, cut = page_address(request)
+    return None if cut else request.get_full_path()
 
 
 def _page_url(params, number, page):

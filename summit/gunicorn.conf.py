@@ -30,7 +30,19 @@ max_requests_jitter = max_requests // 10
 # would repeat it. Set GUNICORN_ACCESS_LOG=- to have it as well.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
-# The proxy in front (deploy/nginx.conf) sets X-Forwarded-For/-Proto; trust it only from there.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# gunicorn's own default believes X-Forwarded-Proto, -Protocol and -Ssl from loopback and tells
+# Django the request was HTTPS, whatever Django's setting says. Here it follows the same setting:
+# with TRUST_X_FORWARDED_PROTO=1 it believes only X-Forwarded-Proto (deploy/nginx.conf always
+# sets it) and only from GUNICORN_FORWARDED_ALLOW_IPS; without it, no proxy and no header at all.
+trust_proxy = os.environ.get("TRUST_X_FORWARDED_PROTO", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"} if trust_proxy else {}
+forwarded_allow_ips = (
+    os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1") if trust_proxy else ""
+)
 # Fork workers after loading the app: they share the code pages and start answering at once.
 preload_app = True

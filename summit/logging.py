@@ -5,7 +5,8 @@
      "duration_ms": 4.2, "bytes": 18213, "remote_addr": "127.0.0.1", "user_agent": "..."}
 
 A 500 adds a line from Django's `django.request` logger whose "traceback" field holds the whole
-traceback (newlines escaped, so it stays one line for the log collector).
+traceback (newlines escaped, so it stays one line for the log collector). A request with a bad
+Host header is one WARNING line from `django.security.DisallowedHost`, without a traceback.
 """
 
 import json
@@ -33,6 +34,17 @@ class JSONFormatter(logging.Formatter):
         if record.exc_info:
             entry["traceback"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class OneLineWarning(logging.Filter):
+    """What Django logs at ERROR with a traceback for a request anyone can send (a bad Host
+    header) becomes one WARNING line: it is the client's mistake, and a flood of them must not
+    flood the log."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True
 
 
 class RequestLogMiddleware:

@@ -3,8 +3,9 @@
 The order in settings.MIDDLEWARE matters:
 
     RequestLogMiddleware        one log line per request, whatever answers it
-    SecurityMiddleware          Django: HTTPS redirect, HSTS, nosniff, Referrer-Policy
-    SecurityHeadersMiddleware   Content-Security-Policy, Permissions-Policy on every response
+    XFrameOptionsMiddleware     Django: X-Frame-Options on every response
+    SecurityHeadersMiddleware   CSP, Permissions-Policy, nosniff, Referrer-Policy on every response
+    SecurityMiddleware          Django: HTTPS redirect, HSTS (and nosniff, Referrer-Policy)
     ReadOnlyMiddleware          405 for anything but GET, HEAD and OPTIONS
     WhiteNoiseMiddleware        static files, before any page machinery
     ConditionalGetMiddleware    Django: 304 when the client's ETag/Last-Modified still holds
@@ -20,19 +21,35 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from search.views import data_cache_address as search_data_cache_address
+from search.views import page_cache_address as search_cache_address
+
 from . import freshness
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
+# Pages that name their own cache entry, so that addresses anyone can vary endlessly (junk
+# parameters, 4 KB queries) do not each make one: path -> function(request) giving the address
+# to key by, or None for "do not cache". Every other page is keyed by its whole address.
+CACHE_ADDRESSES = {
+    "/search/": search_cache_address,
+    "/search.json": search_data_cache_address,
+}
+
 
 class SecurityHeadersMiddleware:
-    """The headers Django's SecurityMiddleware does not set, on every response."""
+    """The security headers on every response: redirects, 405s, 404s, static files, and the 400
+    for a bad Host, which Django's SecurityMiddleware never finishes when its HTTPS redirect
+    reads the Host and fails (so nosniff and Referrer-Policy are set here too). A response that
+    set one of these headers itself keeps its own."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.headers = {
             "Content-Security-Policy": settings.CONTENT_SECURITY_POLICY,
             "Permissions-Policy": settings.PERMISSIONS_POLICY,
+            "X-Content-Type-Options": "nosniff" if settings.SECURE_CONTENT_TYPE_NOSNIFF else "",
+            "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
         }
 
     def __call__(self, request):
@@ -70,7 +87,8 @@ class PageCacheMiddleware:
 
     Keys start with the data's version (summit.freshness), so a data load or a deploy
     invalidates every cached page at once. Only plain 200 answers that did not choose their
-    own caching (the health check says no-store) are cached and marked public.
+    own caching (the health check says no-store) are cached and marked public, and only up to
+    PAGE_CACHE_MAX_ENTRY_BYTES each (the whole cache is bounded by its backend: summit.cache).
     """
 
     def __init__(self, get_response):
@@ -82,6 +100,8 @@ class PageCacheMiddleware:
         version = freshness.current_version()
         cache = caches[settings.PAGE_CACHE_ALIAS]
         key = self.cache_key(request, version)
+        if key is None:
+            return self.get_response(request)
         response = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
         if response is not None:
             return response
@@ -96,9 +116,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request, version):
+        """The page's key, or None when it must not be cached (CACHE_ADDRESSES)."""
+        address_of = CACHE_ADDRESSES.get(request.path_info)
+        address = address_of(request) if address_of else request.get_full_path()
+        if address is None:
+            return None
         # The scheme and host are part of the page: canonical links use them when SITE_URL is
         # not set. Hashed, because a query string can be long and hold any character.
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        address = f"{request.scheme}://{request.get_host()}{address}"
         return f"page:{version.tag}:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
@@ -108,4 +133,5 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.has_header("Cache-Control")
             and not response.cookies
+            and len(response.content) <= settings.PAGE_CACHE_MAX_ENTRY_BYTES
         )

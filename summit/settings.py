@@ -42,7 +42,8 @@ def cache_from_url(url):
     `pymemcache`)."""
     scheme, _, rest = url.partition("://")
     backends = {
-        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        # Django's locmem cache, bounded in bytes as well as entries (summit/cache.py).
+        "locmem": "summit.cache.BoundedLocMemCache",
         "dummy": "django.core.cache.backends.dummy.DummyCache",
         "file": "django.core.cache.backends.filebased.FileBasedCache",
         "redis": "django.core.cache.backends.redis.RedisCache",
@@ -52,8 +53,12 @@ def cache_from_url(url):
         raise ImproperlyConfigured(f"CACHE_URL: unknown cache {url!r}; use one of {list(backends)}")
     cache = {"BACKEND": backends[scheme], "KEY_PREFIX": "summit"}
     if scheme == "locmem":
-        # Enough for every page of the archive; about 30 KB each.
-        cache["OPTIONS"] = {"MAX_ENTRIES": 3000}
+        # Each process its own: enough for every page of the archive (about 30 KB each), and no
+        # more, however many distinct addresses are asked for.
+        cache["OPTIONS"] = {
+            "MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 3000),
+            "MAX_BYTES": env_int("PAGE_CACHE_MAX_BYTES", 32 * 2**20),
+        }
     elif scheme == "file":
         cache["LOCATION"] = rest
     elif scheme == "redis":
@@ -99,8 +104,10 @@ INSTALLED_APPS = [
 # The order matters; summit/middleware.py explains it.
 MIDDLEWARE = [
     "summit.logging.RequestLogMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    # Outside everything that can answer or fail, so every response carries the headers.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "summit.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "summit.middleware.ReadOnlyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -108,7 +115,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Nothing can be posted (ReadOnlyMiddleware); kept as a second lock should a form ever be.
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A moved address answers 301 instead of 404 (fixtures/redirects.yaml).
     "archive.redirects.RedirectMiddleware",
 ]
@@ -196,6 +202,8 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 PAGE_CACHE_ALIAS = "default"
 # How long a rendered page stays in that cache; 0 renders every request.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# A page larger than this is rendered for each request rather than kept (any CACHE_URL).
+PAGE_CACHE_MAX_ENTRY_BYTES = env_int("PAGE_CACHE_MAX_ENTRY_BYTES", 256 * 1024)
 # How long browsers and proxies may reuse a page before asking again (answered 304 when unchanged).
 CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 300)
 # How often a serving process looks in the database for a newer data load; -1: never (only
@@ -242,6 +250,7 @@ LOGGING = {
         "json": {"()": "summit.logging.JSONFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {"one_line_warning": {"()": "summit.logging.OneLineWarning"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -254,5 +263,6 @@ LOGGING = {
         # summit.request already logs every request once; Django's request logger adds only
         # what that line cannot hold: the traceback of a 500.
         "django.request": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }

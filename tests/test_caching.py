@@ -6,17 +6,21 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import SimpleTestCase, override_settings
 from django.utils.http import http_date
 
 from archive.loading import load_archive
 from archive.models import Meeting
+from search import searching
+from summit.cache import BoundedLocMemCache
 from summit.freshness import record_load
 from summit.models import DataLoad
+from summit.settings import cache_from_url
 from tests.base import ArchiveTestCase
 from tests.search_support import temporary_search_index
 
@@ -172,3 +176,130 @@ class StaticFileTests(ArchiveTestCase):
         response = self.client.get(self.stylesheet_url(), headers={"Accept-Encoding": "gzip"})
         self.assertEqual(response.headers["Content-Encoding"], "gzip")
         self.assertEqual(response.headers["Vary"], "Accept-Encoding")
+
+
+BOUNDED_CACHE = {
+    "default": {
+        "BACKEND": "summit.cache.BoundedLocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 3000, "MAX_BYTES": 100_000},
+    }
+}
+# About 4 KB of words: far past the query's cap (search.query: 200 characters, 12 words).
+FLOOD_QUERY = " ".join(f"treaty{n}" for n in range(500))
+
+
+@override_settings(
+    CACHES=BOUNDED_CACHE, PAGE_CACHE_SECONDS=3600, CACHE_MAX_AGE=300, DATA_VERSION_CHECK_SECONDS=0
+)
+class PageCacheBoundsTests(ArchiveTestCase):
+    """Anyone can send endless distinct addresses: what they can make the cache hold is bounded."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.index = cls.enterClassContext(temporary_search_index())
+
+    def setUp(self):
+        cache.clear()
+        record_load()
+
+    def searches_run(self, *urls):
+        """How many of these requests had to search (the rest came from the page cache)."""
+        with mock.patch.object(searching, "run_search", wraps=searching.run_search) as search:
+            for url in urls:
+                self.assertEqual(self.client.get(url).status_code, 200, url)
+        return search.call_count
+
+    def test_addresses_for_the_same_search_share_one_cache_entry(self):
+        same = [
+            "/search/?q=summit&type=quote",
+            "/search/?type=quote&q=summit",
+            "/search/?q=+summit++&type=quote&sort=relevance&page=1",
+            "/search/?q=summit&type=quote&utm_source=x",
+            "/search/?q=summit&type=quote&junk=1&more=2",
+        ]
+        self.assertEqual(self.searches_run(*same), 1)
+        self.assertEqual(self.searches_run("/search/?q=summit&type=article"), 1)
+
+    def test_a_query_cut_by_the_cap_is_not_cached(self):
+        url = f"/search/?q={FLOOD_QUERY}"
+        self.assertEqual(self.searches_run(url, url), 2)
+        response = self.client.get(url)
+        self.assertContains(response, "only the first 200")
+        self.assertNotIn("public", response.headers.get("Cache-Control", ""))
+        words = " ".join(f"word{n}" for n in range(20))  # under 200 characters, over 12 words
+        self.assertEqual(self.searches_run(f"/search/?q={words}", f"/search/?q={words}"), 2)
+
+    def test_the_search_data_of_a_cut_query_is_not_cached_either(self):
+        self.assertEqual(self.searches_run("/search.json?q=summit", "/search.json?q=summit"), 1)
+        url = f"/search.json?q={FLOOD_QUERY}"
+        self.assertEqual(self.searches_run(url, url), 2)
+
+    def test_a_long_query_does_not_make_a_long_page(self):
+        short = self.client.get("/search/?q=treaty0").content
+        long = self.client.get(f"/search/?q={FLOOD_QUERY}").content
+        self.assertLess(len(long), len(short) + 5_000)
+        self.assertNotIn(b"treaty100", long)
+
+    @override_settings(PAGE_CACHE_MAX_ENTRY_BYTES=1_000)
+    def test_a_page_larger_than_the_entry_limit_is_not_cached(self):
+        self.assertEqual(self.searches_run("/search/?q=summit", "/search/?q=summit"), 2)
+
+    def test_many_distinct_searches_stay_within_the_byte_budget(self):
+        budget = caches["default"].max_bytes
+        for n in range(60):
+            self.client.get(f"/search/?q=summit+{n}+" + "x" * 150)
+        self.assertLessEqual(caches["default"].bytes_used(), budget)
+        self.assertGreater(caches["default"].bytes_used(), budget // 2)
+
+
+class BoundedLocMemCacheTests(SimpleTestCase):
+    def cache(self, **options):
+        cache = BoundedLocMemCache(f"bounded-{self.id()}-{options}", {"OPTIONS": options})
+        cache.clear()
+        return cache
+
+    def test_the_least_recently_used_go_first_once_the_bytes_are_spent(self):
+        cache = self.cache(MAX_ENTRIES=100, MAX_BYTES=10_000)
+        for n in range(5):
+            cache.set(f"page{n}", b"x" * 1_500)
+        cache.get("page0")
+        for n in range(5, 8):
+            cache.set(f"page{n}", b"x" * 1_500)
+        self.assertLessEqual(cache.bytes_used(), 10_000)
+        kept = [n for n in range(8) if cache.get(f"page{n}") is not None]
+        self.assertEqual(kept, [0, 3, 4, 5, 6, 7])
+
+    def test_the_entry_count_is_bounded_too(self):
+        cache = self.cache(MAX_ENTRIES=10, MAX_BYTES=10_000_000)
+        for n in range(50):
+            cache.set(f"page{n}", n)
+        self.assertLessEqual(len([n for n in range(50) if cache.get(f"page{n}") is not None]), 10)
+        self.assertEqual(cache.get("page49"), 49)
+
+    def test_a_value_larger_than_the_budget_is_not_kept_and_evicts_nothing(self):
+        cache = self.cache(MAX_ENTRIES=100, MAX_BYTES=10_000)
+        cache.set("small", b"x" * 100)
+        cache.set("huge", b"x" * 20_000)
+        self.assertIsNone(cache.get("huge"))
+        self.assertEqual(cache.get("small"), b"x" * 100)
+
+    def test_replacing_deleting_expiring_and_clearing_give_the_bytes_back(self):
+        cache = self.cache(MAX_ENTRIES=100, MAX_BYTES=100_000)
+        cache.set("page", b"x" * 5_000)
+        used = cache.bytes_used()
+        cache.set("page", b"x" * 5_000)
+        self.assertEqual(cache.bytes_used(), used)
+        cache.delete("page")
+        self.assertEqual(cache.bytes_used(), 0)
+        cache.set("page", b"x" * 5_000, timeout=-1)
+        self.assertIsNone(cache.get("page"))
+        self.assertEqual(cache.bytes_used(), 0)
+        cache.set("page", b"x" * 5_000)
+        cache.clear()
+        self.assertEqual(cache.bytes_used(), 0)
+
+    def test_the_site_uses_it_for_locmem_with_the_documented_limits(self):
+        locmem = cache_from_url("locmem://")
+        self.assertEqual(locmem["BACKEND"], "summit.cache.BoundedLocMemCache")
+        self.assertEqual(locmem["OPTIONS"], {"MAX_ENTRIES": 3000, "MAX_BYTES": 32 * 2**20})

@@ -1,6 +1,8 @@
-"""`manage.py check --deploy` with production environment variables reports nothing."""
+"""`manage.py check --deploy` with production environment variables reports nothing, and with the
+README's deploy steps exactly what the README says it reports."""
 
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -41,6 +43,37 @@ def test_production_settings_pass_the_deployment_checklist():
     result = check_deploy(PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def readme_deploy_steps():
+    """The shell block of the README's Deploying section."""
+    section = (ROOT / "README.md").read_text().split("\n## Deploying\n", 1)[1]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_check_deploy_reports_what_the_readme_says_for_its_own_variables():
+    steps = readme_deploy_steps()
+    exports = "\n".join(line for line in steps.splitlines() if line.startswith("export "))
+    assert "SECRET_KEY" in exports and "HTTPS=1" in exports, steps
+    # The steps' own exports, run by a shell as the operator would, in a clean environment.
+    shell = subprocess.run(
+        ["bash", "-c", f"set -e\n{exports}\nenv -0"],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shell.returncode == 0, shell.stderr
+    exported = dict(item.split("=", 1) for item in shell.stdout.split("\0") if "=" in item)
+    names = re.findall(r"\b([A-Z_]+)=", exports)
+    result = check_deploy({name: exported[name] for name in names})
+    (check_line,) = [line for line in steps.splitlines() if "manage.py check --deploy" in line]
+    promised = set(re.findall(r"security\.[WE]\d{3}", check_line.partition("#")[2]))
+    reported = set(re.findall(r"\(([a-z]+\.[WE]\d{3})\)", result.stdout + result.stderr))
+    assert reported == promised, result.stderr
+    if not promised:
+        assert "no issues" in check_line and "no issues" in result.stdout
 
 
 def test_the_https_settings_are_what_the_checklist_wants():

@@ -61,6 +61,21 @@ class RequestLogTests(SimpleTestCase):
         (line,) = log.lines()
         self.assertEqual((line["method"], line["status"]), ("DELETE", 405))
 
+    def test_a_bad_host_is_one_warning_line_without_a_traceback(self):
+        # Anyone can send any Host: logging each at ERROR with a traceback floods the log.
+        with CapturedLog() as log:
+            response = self.client.get("/", headers={"Host": "evil.example"})
+        self.assertEqual(response.status_code, 400)
+        output = log.output.getvalue()
+        warning, request = log.lines()
+        self.assertEqual(len(output.splitlines()), 2)
+        self.assertEqual(warning["logger"], "django.security.DisallowedHost")
+        self.assertEqual(warning["level"], "WARNING")
+        self.assertIn("Invalid HTTP_HOST header: 'evil.example'", warning["message"])
+        self.assertNotIn("traceback", warning)
+        self.assertNotIn("Traceback", output)
+        self.assertEqual((request["status"], request["level"]), (400, "INFO"))
+
     def test_a_server_error_is_logged_with_its_traceback(self):
         client = Client(raise_request_exception=False)
         with CapturedLog() as log:

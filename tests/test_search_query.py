@@ -45,6 +45,18 @@ class QueryLanguageTests(SimpleTestCase):
         self.assertEqual(len(query.words()[0]), MAX_LENGTH)
         self.assertIn(f"only the first {MAX_LENGTH}", query.notices[0])
 
+    def test_the_text_searched_is_kept_cut_where_the_caps_cut_it(self):
+        # Links and the search box repeat it: never more than the cap, however long the query.
+        self.assertEqual(parse("  treaty \t  visit ").text, "treaty visit")
+        self.assertFalse(parse("treaty visit").cut)
+        long = parse("treaty " * 1_000)
+        self.assertTrue(long.cut)
+        self.assertEqual(long.text, " ".join(["treaty"] * 12))
+        many = parse(" ".join(f"word{n}" for n in range(20)))
+        self.assertTrue(many.cut)
+        self.assertEqual(many.text, " ".join(f"word{n}" for n in range(12)))
+        self.assertEqual(len(parse("a" * 100_000).text), MAX_LENGTH)
+
     def test_control_characters_separate_words(self):
         self.assertEqual(parse("fraternal\x00duty\u200b").display(), "fraternal duty")
 

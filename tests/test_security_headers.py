@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, override_settings
 
 from archive.models import Meeting
 from tests.base import ArchiveTestCase
@@ -38,14 +38,53 @@ class SecurityHeaderTests(ArchiveTestCase):
             "static": self.client.get("/static/css/site.css"),
         }
 
-    def test_every_response_carries_every_security_header(self):
-        for name, response in self.responses().items():
+    def assertSecurityHeaders(self, responses, hsts=False):
+        for name, response in responses.items():
             with self.subTest(name, status=response.status_code):
-                self.assertEqual(response.headers["X-Content-Type-Options"], "nosniff")
-                self.assertEqual(response.headers["Referrer-Policy"], "same-origin")
-                self.assertIn("Content-Security-Policy", response.headers)
+                self.assertEqual(response.headers.get("X-Frame-Options"), "DENY")
+                self.assertEqual(response.headers.get("X-Content-Type-Options"), "nosniff")
+                self.assertEqual(response.headers.get("Referrer-Policy"), "same-origin")
+                self.assertIn("frame-ancestors 'none'", response.headers["Content-Security-Policy"])
                 self.assertIn("camera=()", response.headers["Permissions-Policy"])
                 self.assertIn("geolocation=()", response.headers["Permissions-Policy"])
+                if hsts:
+                    self.assertIn("max-age=", response.headers["Strict-Transport-Security"])
+
+    def test_every_response_carries_every_security_header(self):
+        self.assertSecurityHeaders(self.responses())
+
+    def answers_that_are_not_pages(self, **request):
+        """Everything the site answers that is not a rendered page, each as it is answered."""
+        answers = {
+            "slash redirect": self.client.get("/meetings", **request),
+            "405": self.client.delete("/meetings/", **request),
+            "405 from the data API": self.client.put("/meetings.json", **request),
+            "OPTIONS": self.client.options("/meetings/", **request),
+            "OPTIONS on the data API": self.client.options("/meetings.json", **request),
+            "404": self.client.get("/no-such-page/", **request),
+            "JSON 404": self.client.get("/meetings/no-such-meeting.json", **request),
+            "static file": self.client.get("/static/css/site.css", **request),
+            "bad Host": self.client.get("/", headers={"Host": "evil.example"}, **request),
+        }
+        expected = {"slash redirect": 301, "405": 405, "405 from the data API": 405}
+        expected.update({"OPTIONS": 200, "OPTIONS on the data API": 200, "404": 404})
+        expected.update({"JSON 404": 404, "static file": 200, "bad Host": 400})
+        self.assertEqual({k: r.status_code for k, r in answers.items()}, expected)
+        return answers
+
+    def test_redirects_errors_options_and_static_files_carry_them_too(self):
+        self.assertSecurityHeaders(self.answers_that_are_not_pages())
+
+    @override_settings(SECURE_SSL_REDIRECT=True, SECURE_HSTS_SECONDS=31_536_000)
+    def test_over_https_they_carry_hsts_as_well(self):
+        self.assertSecurityHeaders(self.answers_that_are_not_pages(secure=True), hsts=True)
+
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_the_https_redirect_of_a_bad_host_carries_them(self):
+        # Django's SecurityMiddleware reads the Host to redirect, and fails on a bad one.
+        response = self.client.get("/", headers={"Host": "evil.example"})
+        self.assertEqual(response.status_code, 400)
+        self.assertSecurityHeaders({"bad Host over plain HTTP": response})
 
     def test_pages_refuse_to_be_framed(self):
         response = self.client.get("/meetings/")

@@ -8,6 +8,8 @@ import functools
 
 from django.urls import get_script_prefix, reverse
 
+from search.views import page_address as search_page_address
+
 from .http import site_base
 
 JSON = "application/json"
@@ -61,7 +63,9 @@ def _feed_links(base, route, kwargs, what):
 def alternates(request):
     match = getattr(request, "resolver_match", None)
     if match is not None and match.view_name == "search:search":
-        query = request.GET.urlencode()
+        # The search as the page shows it: its query cut to the cap, no unknown parameters.
+        address, _cut = search_page_address(request)
+        query = address.partition("?")[2] if address else ""
         suffix = f"?{query}" if query else ""
         base = site_base(request)
         return {
