@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import datewords
 from .names import fold
 
 MAX_LENGTH = 200
@@ -85,7 +86,8 @@ def parse(raw, names=None):
             f"Your search was longer than {MAX_LENGTH} characters; only the first "
             f"{MAX_LENGTH} were used."
         )
-    pieces = _pieces(text, query)
+    # ISO dates are the words their records are indexed with ("2024-06" -> "June 2024").
+    pieces = _pieces(datewords.rewrite_query(text), query)
     pending_or = False
     for piece in pieces:
         if piece == "OR":

@@ -87,6 +87,13 @@ SEARCH_PARAMETERS = [
         "schema": {"type": "string", "enum": list(SORTS)},
     },
     {
+        "name": "exact",
+        "in": "query",
+        "required": False,
+        "description": "true: search the words as typed, never replaced by a correction.",
+        "schema": {"type": "boolean"},
+    },
+    {
         "name": "page",
         "in": "query",
         "required": False,
