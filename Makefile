@@ -76,3 +76,10 @@ bench-serve: install
 .PHONY: bench-pages
 bench-pages: install
 	$(PY) bench/detail_pages.py
+
+# Search relevance: the judged queries of search/eval/judgements.yaml against a fresh load of the
+# fixtures, printing top-1, MRR@10 and the queries that missed. Whoosh in a temporary directory,
+# or the Elasticsearch-API cluster when ELASTICSEARCH_URL is set (index summit_eval).
+.PHONY: eval-search
+eval-search: install
+	$(PY) -m search.eval

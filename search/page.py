@@ -63,7 +63,8 @@ def search_page(form):
         retried = searching.run_search(corrected, filters, sort, page)
         if retried.page.total:
             outcome.correction.applied = True
-            outcome.correction.url = searching.search_url(params, q=params["q"], page="", exact=1)
+            as_typed = searching.search_url(params, page="", exact=True)
+            outcome.correction.url = as_typed
             outcome.parsed, parsed, found = corrected, corrected, retried
     outcome.found = found
     outcome.people = people_named(table, parsed)
