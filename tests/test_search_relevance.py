@@ -84,6 +84,20 @@ class RelevanceBehaviours:
         self.assertEqual(offered["count"], 0)
         self.assertIsNone(self.json(q="Vladivostok")["correction"])
 
+    def test_person_meeting_and_outlet_pages_search_within_themselves(self):
+        for page, filter_name, slug in [
+            ("/people/vladimir-putin/", "speaker", "vladimir-putin"),
+            ("/meetings/putin-kim-2024-pyongyang/", "meeting", "putin-kim-2024-pyongyang"),
+            ("/outlets/yonhap/", "outlet", "yonhap"),
+        ]:
+            with self.subTest(page=page):
+                html = self.client.get(page).content.decode()
+                self.assertIn('<form class="scoped-search" action="/search/"', html)
+                self.assertIn(f'<input type="hidden" name="{filter_name}" value="{slug}">', html)
+        within = self.paths(self.json(q="treaty", speaker="vladimir-putin"))
+        self.assertIn("/quotes/putin-2024-treaty-mutual-assistance/", within)
+        self.assertTrue(all(path.startswith("/quotes/putin-") for path in within), within)
+
 
 class WhooshRelevanceTests(RelevanceBehaviours, SearchTestCase):
     pass
