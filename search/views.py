@@ -1,12 +1,16 @@
-"""GET /search/?q=…: one search over quotes, articles, meetings and people."""
+"""GET /search/?q=…: one search over quotes, articles, meetings and people; and
+GET /search/jump.json?q=…: the records to jump to as a reader types (search.jump)."""
 
 import logging
 
 from django.shortcuts import render
 from haystack.exceptions import SearchBackendError
 
+from archive.api.http import json_endpoint, json_response
+
 from . import searching
 from .forms import SORTS, SearchForm
+from .jump import jump_targets
 from .page import search_page
 
 logger = logging.getLogger(__name__)
@@ -62,3 +66,9 @@ def _page_url(params, number, page):
     if 1 <= number <= page.count:
         return searching.search_url(params, page=number if number > 1 else "")
     return None
+
+
+@json_endpoint
+def jump(request):
+    text = request.GET.get("q", "")
+    return json_response({"query": text, "results": jump_targets(text)})

@@ -199,6 +199,25 @@ PATHS = {
             },
         }
     },
+    "/search/jump.json": {
+        "get": {
+            "summary": "Jump to: the people, meetings and outlets whose names fit what is typed",
+            "tags": ["Search"],
+            "parameters": [
+                {
+                    "name": "q",
+                    "in": "query",
+                    "required": False,
+                    "description": "What the reader has typed so far; every word must start a "
+                    "word of the name (fewer than 2 letters: no results).",
+                    "schema": {"type": "string"},
+                }
+            ],
+            "responses": {
+                "200": {"description": "Up to 8 records", "content": json_content(ref("JumpList"))},
+            },
+        }
+    },
     "/api/openapi.json": {
         "get": {
             "summary": "This description",

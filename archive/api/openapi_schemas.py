@@ -288,6 +288,21 @@ SCHEMAS = {
     "PersonCard": obj(
         {**PERSON_SUMMARY, "bio_html": {**TEXT, "description": "The biography as HTML."}}
     ),
+    "JumpList": obj(
+        {
+            "query": {**STRING, "description": "What was typed."},
+            "results": array(
+                obj(
+                    {
+                        "type": {"type": "string", "enum": ["person", "meeting", "outlet"]},
+                        "name": STRING,
+                        "detail": {**TEXT, "description": "A country, a date or a kind."},
+                        "url": {**STRING, "description": "The record's page (a path)."},
+                    }
+                )
+            ),
+        }
+    ),
     "SearchResult": obj(
         {
             "type": {"type": "string", "enum": ["quote", "article", "meeting", "person"]},
