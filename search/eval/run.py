@@ -145,7 +145,7 @@ def main():
             "VAR_DIR": str(workdir),
             "WHOOSH_PATH": str(workdir / "whoosh"),
             "DATABASE_URL": f"sqlite:///{workdir / 'eval.sqlite3'}",
-            "ELASTICSEARCH_INDEX": os.environ.get("EVAL_ELASTICSEARCH_INDEX", "summit_eval"),
+            "ELASTICSEARCH_INDEX": "summit_eval",
             "SECRET_KEY": "evaluation-only",
             "ALLOWED_HOSTS": "testserver",
             "LOG_LEVEL": "WARNING",
