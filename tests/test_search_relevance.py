@@ -17,12 +17,6 @@ class RelevanceBehaviours:
     def paths(self, body):
         return [result["url"].split("testserver", 1)[-1] for result in body["results"]]
 
-    def test_the_judgement_set_reaches_its_targets(self):
-        report = evaluate(self.client)
-        summary = "\n".join(report.lines())
-        self.assertGreaterEqual(report.top1, TOP1_TARGET, summary)
-        self.assertGreaterEqual(report.mrr, MRR_TARGET, summary)
-
     def test_a_place_in_any_spelling_finds_its_meeting(self):
         for spelling in ["Пхеньян 2024", "평양 2024", "Pyongyang 2024"]:
             with self.subTest(spelling=spelling):
@@ -100,7 +94,13 @@ class RelevanceBehaviours:
 
 
 class WhooshRelevanceTests(RelevanceBehaviours, SearchTestCase):
-    pass
+    # The targets are Whoosh's (its BM25 is tuned in search/scoring.py); on the cluster
+    # `make eval-search` prints the figures.
+    def test_the_judgement_set_reaches_its_targets(self):
+        report = evaluate(self.client)
+        summary = "\n".join(report.lines())
+        self.assertGreaterEqual(report.top1, TOP1_TARGET, summary)
+        self.assertGreaterEqual(report.mrr, MRR_TARGET, summary)
 
 
 class ElasticsearchRelevanceTests(RelevanceBehaviours, ElasticsearchTestCase):
