@@ -87,3 +87,10 @@ bench-pages: install
 .PHONY: bench-cache-flood
 bench-cache-flood: install
 	$(PY) -m bench.cache_flood
+
+# Search relevance: the judged queries of search/eval/judgements.yaml against a fresh load of the
+# fixtures, printing top-1, MRR@10 and the queries that missed. Whoosh in a temporary directory,
+# or the Elasticsearch-API cluster when ELASTICSEARCH_URL is set (index summit_eval).
+.PHONY: eval-search
+eval-search: install
+	$(PY) -m search.eval

@@ -20,9 +20,9 @@ from whoosh import query as whoosh_query
 
 from . import wordpairs
 from .postings import Unsupported, cache_on, positions, postings, recently_used, remember
-from .scoring import field_lengths
+from .scoring import BM25_B, BM25_K1, field_lengths
 
-B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults
+B, K1 = BM25_B, BM25_K1
 CACHED_SCORES = 300_000  # scored documents kept per searcher (about 30 MB)
 
 

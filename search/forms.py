@@ -40,6 +40,8 @@ class SearchForm(forms.Form):
     outlet = forms.SlugField(max_length=100, required=False)
     year = forms.RegexField(regex=r"^\d{4}$", required=False)
     country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+    # "Search instead for …": the query as typed, even when it finds nothing (search.page).
+    exact = forms.BooleanField(required=False)
 
     def filters(self):
         """The chosen facet values, in FACETS order: [("speaker", "kim-jong-un"), ...]."""

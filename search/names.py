@@ -1,4 +1,4 @@
-"""Name spellings: every spelling of a person's name searches as the one the archive uses.
+"""Name spellings: every spelling of a person's or a place's name searches as the archive's.
 
 Readers type "Kim Jong-un", "Ким Чен Ын", "김정은" or "Sergei Lavrov"; the archive writes
 "Kim Jong Un" and "Sergey Lavrov". A synonym analyzer would do this inside the engine, but
@@ -9,7 +9,10 @@ spellings are normalised here in Python instead, on both sides:
   indexed text (the verbatim text itself is never changed);
 - queries: every other spelling in the reader's words is replaced by the canonical name.
 
-The table is built from `Person.name` and `Person.aliases`. TABLE_VERSION is recorded in each built
+The table is built from `Person.name` and `Person.aliases`, and from the places' spellings in
+search.places ("Пхеньян", "평양" -> Pyongyang). It also knows each word of a person's names, so a
+query that is only a surname or part of a name ("Putin", "Лавров", "Kim") finds the person's card
+(search.page). TABLE_VERSION is recorded in each built
 index (search.indexing); bump it whenever the rules below change, so an index built with older rules
 is known to need a rebuild.
 """
@@ -18,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 
 WORD = re.compile(r"\w+")
 
@@ -44,21 +47,30 @@ class NameTable:
     by_first_word: dict = field(default_factory=dict)
     # Canonical word -> the other words that stand for it, for highlighting those too.
     variant_words: dict = field(default_factory=dict)
+    # One folded word of a person's names (a surname, a given name) -> the people's slugs.
+    name_words: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, people):
-        """`people` is an iterable of (slug, name, aliases)."""
+    def build(cls, people, places=()):
+        """`people` is an iterable of (slug, name, aliases[, is_organisation]); `places` of
+        (name, other spellings), as in search.places."""
         table = cls()
-        for slug, name, aliases in people:
+        for slug, name, aliases, *organisation in people:
             canonical = fold(name)
             if not canonical:
                 continue
             table.people[canonical] = slug
             table.display[canonical] = name
-            for alias in aliases or ():
-                spelling = fold(alias)
-                if spelling and spelling != canonical:
-                    table.spellings.setdefault(spelling, canonical)
+            table._add_spellings(canonical, aliases)
+            if not any(organisation):  # "Korean" or "Kremlin" alone is no one's name
+                for words in [canonical, *map(fold, aliases or ())]:
+                    for word in words:
+                        if len(word) > 1 and slug not in table.name_words.get(word, []):
+                            table.name_words.setdefault(word, []).append(slug)
+        for name, spellings in places:
+            canonical = fold(name)
+            table.display.setdefault(canonical, name)
+            table._add_spellings(canonical, spellings)
         for spelling, canonical in table.spellings.items():
             table.by_first_word.setdefault(spelling[0], []).append(spelling)
             for word in spelling:
@@ -68,6 +80,12 @@ class NameTable:
         for candidates in table.by_first_word.values():
             candidates.sort(key=len, reverse=True)
         return table
+
+    def _add_spellings(self, canonical, spellings):
+        for other in spellings or ():
+            spelling = fold(other)
+            if spelling and spelling != canonical:
+                self.spellings.setdefault(spelling, canonical)
 
     def _matches(self, words):
         """Yield (start, end, canonical) for each other spelling found in `words`, left to right."""
@@ -113,6 +131,18 @@ class NameTable:
         """The slug of the person whose name, in any spelling, is exactly these words."""
         return self.people.get(self.normalise_words(words))
 
+    def people_named(self, words):
+        """The slugs of the people these words name: one for a full name in any spelling; for a
+        surname or part of a name ("Putin", "Kim Jong"), everyone whose names have every word."""
+        slug = self.person_slug(words)
+        if slug:
+            return [slug]
+        candidates = None
+        for word in words:
+            having = self.name_words.get(word, [])
+            candidates = having if candidates is None else [s for s in candidates if s in having]
+        return list(candidates or [])
+
     def highlight_words(self, words):
         """The words to highlight for a query: its own and the other spellings of names in it."""
         extra = set()
@@ -122,10 +152,14 @@ class NameTable:
 
 
 def name_table():
-    """The table for the people now in the database (about a hundred rows: cheap to build)."""
+    """The table for the people now in the database (about a hundred rows: cheap to build) and
+    the places."""
     from archive.models import Person
 
-    return NameTable.build(Person.objects.values_list("slug", "name", "aliases"))
+    from .places import PLACES
+
+    people = Person.objects.values_list("slug", "name", "aliases", "is_organisation")
+    return NameTable.build(people, PLACES)
 
 
 def normalise_document(text, table):

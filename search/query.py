@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import datewords
 from .names import fold
 
 MAX_LENGTH = 200
@@ -90,8 +91,10 @@ def parse(raw, names=None):
             f"Your search was longer than {MAX_LENGTH} characters; only the first "
             f"{MAX_LENGTH} were used."
         )
-    pieces, text = _pieces(text, query)
-    query.text = " ".join(text.split())
+    # ISO dates are the words their records are indexed with ("2024-06" -> "June 2024").
+    pieces, used = _pieces(datewords.rewrite_query(text), query)
+    # What was searched, as the reader typed it (or the part of it the word cap kept).
+    query.text = " ".join((used if query.cut else text).split())
     pending_or = False
     for piece in pieces:
         if piece == "OR":

@@ -1,8 +1,9 @@
 """One SearchIndex per model. Each document carries:
 
 - `text`: what is searched, rendered from templates/search/indexes/archive/<model>_text.txt (the
-  record's words, the names and aliases of the people in it) plus the canonical spelling of every
-  other name spelling found (search.names);
+  record's words, the names and aliases of the people in it; the fields that weigh more are
+  written more than once there), plus the canonical spelling of every other name and place
+  spelling found (search.names) and the record's date as words (search.datewords);
 - exact facet fields (type, speaker, meeting, outlet, year, country), never analysed, so a facet
   counts "kim-jong-un" and not "kim", "jong", "un";
 - two date keys for sorting (an unknown date sorts last both ways);
@@ -17,7 +18,7 @@ from haystack.fields import FacetMultiValueField
 
 from archive.models import Article, Meeting, Person, Quote
 
-from . import names
+from . import datewords, names
 
 UNKNOWN_DATE_NEWEST = "0000"  # sorts after every real date when newest come first
 UNKNOWN_DATE_OLDEST = "9999"  # sorts after every real date when oldest come first
@@ -43,10 +44,14 @@ class ArchiveIndex(indexes.SearchIndex):
     date_display = indexes.CharField(indexed=False)
 
     type_name = ""
+    # How many times the date's words are written: a meeting's date weighs like its title.
+    date_weight = 1
 
     def prepare(self, obj):
         data = super().prepare(obj)
-        data["text"] = names.normalise_document(data["text"], names.indexing_table())
+        text = names.normalise_document(data["text"], names.indexing_table())
+        date = datewords.document_words(self.sort_date(obj))
+        data["text"] = "\n".join([text] + [date] * self.date_weight) if date else text
         return data
 
     def prepare_type(self, obj):
@@ -158,6 +163,7 @@ class ArticleIndex(ArchiveIndex, indexes.Indexable):
 
 class MeetingIndex(ArchiveIndex, indexes.Indexable):
     type_name = "meeting"
+    date_weight = 2
 
     def get_model(self):
         return Meeting

@@ -101,7 +101,7 @@ def run_search(parsed, filters=(), sort="relevance", page_number=1):
 def search_url(params, **changes):
     """/search/?… with the parameters in one fixed order, so equal searches share one URL."""
     merged = {**params, **changes}
-    order = ["q", *FACETS, "sort", "page"]
+    order = ["q", *FACETS, "sort", "exact", "page"]
     pairs = [(name, merged[name]) for name in order if merged.get(name) not in (None, "")]
     return "/search/?" + urlencode(pairs)
 

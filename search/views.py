@@ -1,19 +1,19 @@
-"""GET /search/?q=…: one search over quotes, articles, meetings and people."""
+"""GET /search/?q=…: one search over quotes, articles, meetings and people; and
+GET /search/jump.json?q=…: the records to jump to as a reader types (search.jump)."""
 
 import logging
 
 from django.shortcuts import render
 from haystack.exceptions import SearchBackendError
 
-from archive.models import Person
+from archive.api.http import json_endpoint, json_response
 
-from . import names, query, searching
+from . import query, searching
 from .forms import SORTS, SearchForm
+from .jump import jump_targets
+from .page import page_params, search_page
 
 logger = logging.getLogger(__name__)
-
-# "Did you mean" is asked for (one more, cheap search) only when a search finds this few.
-FEW_RESULTS = 3
 
 
 def search(request):
@@ -22,64 +22,44 @@ def search(request):
         context = {"form": form, "errors": form.error_messages(), "sorts": SORTS}
         return render(request, "search/search.html", context, status=400)
 
-    table = names.name_table()
-    parsed = query.parse(form.cleaned_data["q"], table)
-    params = _page_params(form, parsed)
+    try:
+        outcome = search_page(form)
+    except SearchBackendError:
+        logger.exception("Search is unavailable")
+        return render(request, "search/unavailable.html", status=503)
+
+    params, parsed = outcome.params, outcome.parsed
     context = {
         "form": form,
         "params": params,
         "parsed": parsed,
-        "notices": parsed.notices,
+        "notices": outcome.notices,
         "sorts": [
             (key, label, searching.search_url(params, sort=key, page=""))
             for key, label in SORTS.items()
         ],
         "sort": params.get("sort", "relevance"),
     }
-    if parsed.is_empty:
+    if outcome.found is None:
         if params.get("q") and not parsed.notices:
             context["notices"].append(
                 'Your search has no words we can look for: try words, "a phrase", -word or OR.'
             )
         return render(request, "search/search.html", context)
 
-    try:
-        found = searching.run_search(
-            parsed, form.filters(), params.get("sort"), params.get("page", 1)
-        )
-        suggestion = None
-        if found.page.total < FEW_RESULTS:
-            suggestion = found.spelling_suggestion(parsed.words())
-    except SearchBackendError:
-        logger.exception("Search is unavailable")
-        return render(request, "search/unavailable.html", status=503)
-
-    page = found.page
+    page = outcome.found.page
     context.update(
         {
-            "results": found.results,
+            "results": outcome.found.results,
             "page": page,
             "previous_url": _page_url(params, page.number - 1, page),
             "next_url": _page_url(params, page.number + 1, page),
-            "facet_groups": searching.facet_groups(found.facets, params),
-            "person": _person_card(table, parsed),
-            "suggestion": _suggestion(suggestion, parsed, params),
+            "facet_groups": searching.facet_groups(outcome.found.facets, params),
+            "people": outcome.people,
+            "correction": outcome.correction,
         }
     )
     return render(request, "search/search.html", context)
-
-
-def _page_params(form, parsed):
-    """What the page is made from: the query as searched (never more than the cap, however long
-    the one typed) and the other parameters without their defaults. Addresses that differ in
-    anything else (order, spacing, default or unknown parameters) render the same page."""
-    params = {name: value for name, value in form.cleaned_data.items() if value}
-    params["q"] = parsed.text
-    if params.get("sort") == "relevance":
-        del params["sort"]
-    if params.get("page") == 1:
-        del params["page"]
-    return {name: value for name, value in params.items() if value}
 
 
 def page_address(request):
@@ -89,7 +69,7 @@ def page_address(request):
     if not form.is_valid():
         return None, False
     parsed = query.parse(form.cleaned_data["q"])
-    return searching.search_url(_page_params(form, parsed)), parsed.cut
+    return searching.search_url(page_params(form, parsed)), parsed.cut
 
 
 def page_cache_address(request):
@@ -113,14 +93,7 @@ def _page_url(params, number, page):
     return None
 
 
-def _person_card(table, parsed):
-    """The person whose name, in any spelling, is exactly the query."""
-    words = parsed.single_name_words()
-    slug = table.person_slug(words) if words else None
-    return Person.objects.filter(slug=slug).first() if slug else None
-
-
-def _suggestion(suggestion, parsed, params):
-    if not suggestion or suggestion.split() == parsed.words():
-        return None
-    return {"text": suggestion, "url": searching.search_url(params, q=suggestion, page="")}
+@json_endpoint
+def jump(request):
+    text = request.GET.get("q", "")
+    return json_response({"query": text, "results": jump_targets(text)})

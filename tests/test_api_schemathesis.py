@@ -60,7 +60,7 @@ class SchemathesisTests(LiveServerTestCase):
         schema = schemathesis.openapi.from_url(f"{self.live_server_url}/api/openapi.json")
         operations = [result.ok() for result in schema.get_all_operations()]
         # Every JSON endpoint but the description itself, which schemathesis leaves out.
-        self.assertEqual(len(operations), 11)
+        self.assertEqual(len(operations), 12)
         for operation in operations:
             with self.subTest(operation=operation.label, mode="valid"):
                 run_examples(operation, GenerationMode.POSITIVE, VALID_INPUT_CHECKS)

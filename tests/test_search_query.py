@@ -2,7 +2,10 @@
 
 from django.test import SimpleTestCase
 
+from archive.dates import PartialDate
+from search.datewords import document_words
 from search.names import NameTable, fold, normalise_document
+from search.places import PLACES
 from search.query import MAX_LENGTH, parse
 
 PEOPLE = [
@@ -95,3 +98,57 @@ class NameSpellingTests(SimpleTestCase):
         self.assertIn("sergey lavrov", prepared)
         self.assertIn("kim jong un", prepared)
         self.assertEqual(normalise_document("No names here.", self.table), "No names here.")
+
+
+class PlaceSpellingTests(SimpleTestCase):
+    table = NameTable.build(PEOPLE, PLACES)
+
+    def test_a_place_in_another_script_or_romanisation_is_searched_as_the_archives(self):
+        for spelling in ["Пхеньян", "평양", "Pyongyang", "P'yŏngyang"]:
+            with self.subTest(spelling=spelling):
+                self.assertEqual(parse(f"{spelling} 2024", self.table).display(), "pyongyang 2024")
+        self.assertEqual(parse("Vostochniy", self.table).display(), "vostochny")
+
+    def test_documents_naming_a_place_otherwise_gain_the_archives_spelling(self):
+        self.assertIn("beijing", normalise_document("Встреча в Пекине и Пекин", self.table))
+
+    def test_every_place_spelling_is_declared_beyond_the_sources(self):
+        import search.places
+
+        self.assertIn("beyond_sources", search.places.__doc__)
+
+
+class PartialNameTests(SimpleTestCase):
+    table = NameTable.build(
+        [
+            *PEOPLE,
+            ("kim-yo-jong", "Kim Yo-jong", ["김여정"]),
+            ("the-kremlin", "The Kremlin", [], True),
+        ]
+    )
+
+    def test_a_surname_names_the_person(self):
+        self.assertEqual(self.table.people_named(("lavrov",)), ["sergey-lavrov"])
+        self.assertEqual(self.table.people_named(("лавров",)), ["sergey-lavrov"])
+
+    def test_an_ambiguous_name_names_everyone_it_fits(self):
+        self.assertEqual(self.table.people_named(("kim",)), ["kim-jong-un", "kim-yo-jong"])
+        self.assertEqual(self.table.people_named(("kim", "jong")), ["kim-jong-un", "kim-yo-jong"])
+        self.assertEqual(self.table.people_named(("kim", "jong", "un")), ["kim-jong-un"])
+
+    def test_words_of_an_institutions_name_name_no_one(self):
+        self.assertEqual(self.table.people_named(("kremlin",)), [])
+        self.assertEqual(self.table.people_named(("the", "kremlin")), ["the-kremlin"])
+
+
+class DateWordTests(SimpleTestCase):
+    def test_iso_dates_are_read_as_the_words_records_are_indexed_with(self):
+        self.assertEqual(parse("2024-06").display(), "june 2024")
+        self.assertEqual(parse("visit 2024-06-19").display(), "visit 19 june 2024")
+        self.assertEqual(parse("2024-13 1999").display(), "2024 13 1999")
+
+    def test_a_record_gains_the_words_of_its_date_at_the_precision_known(self):
+        self.assertEqual(document_words(PartialDate(2018)), "2018")
+        self.assertEqual(document_words(PartialDate(2024, 6)), "June 2024")
+        self.assertEqual(document_words(PartialDate(2024, 6, 19)), "19 June 2024")
+        self.assertEqual(document_words(None), "")

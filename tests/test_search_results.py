@@ -56,10 +56,19 @@ class ResultBehaviours:
                 self.assertIn('<h2><a href="/people/kim-jong-un/">Kim Jong Un</a></h2>', html)
         self.assertNotIn('class="person-card"', self.search(q="Kim sanctions").content.decode())
 
-    def test_a_misspelled_query_that_finds_little_suggests_a_spelling(self):
-        response = self.search(q="lavrof")
+    def test_a_misspelled_query_that_finds_nothing_shows_the_corrected_results(self):
+        response = self.search(q="Vladivostock")
+        text = self.text(response)
+        self.assertIn("Showing results for vladivostok", text)
+        self.assertIn("search instead for Vladivostock", text)
+        self.assertIn('href="/search/?q=Vladivostock&amp;exact=True"', response.content.decode())
+        self.assertIn("/meetings/putin-kim-2019-vladivostok/", self.result_urls(response))
+
+    def test_searching_instead_for_the_words_as_typed_suggests_a_spelling(self):
+        response = self.search(q="lavrof", exact="True")
         self.assertIn("Did you mean", self.text(response))
-        self.assertIn('href="/search/?q=lavrov"', response.content.decode())
+        self.assertIn('href="/search/?q=lavrov&amp;exact=True"', response.content.decode())
+        self.assertEqual(self.hits(response), 0)
 
     def test_a_query_that_finds_plenty_suggests_nothing(self):
         self.assertNotIn("Did you mean", self.text(self.search(q="Putin")))

@@ -67,6 +67,7 @@ SEARCH_PARAMETERS = query_parameters(
         "speaker": "Only quotes by this person (slug).",
         "meeting": "Only results about this meeting (slug).",
         "outlet": "Only results from this outlet (slug).",
+        "exact": "true: search the words as typed, never replaced by a correction.",
     },
 )
 
@@ -139,6 +140,25 @@ PATHS = {
                 "400": error("A parameter other than q is not valid."),
                 "404": error("No such page of results."),
                 "503": error("The search index is unavailable; browsing still works."),
+            },
+        }
+    },
+    "/search/jump.json": {
+        "get": {
+            "summary": "Jump to: the people, meetings and outlets whose names fit what is typed",
+            "tags": ["Search"],
+            "parameters": [
+                {
+                    "name": "q",
+                    "in": "query",
+                    "required": False,
+                    "description": "What the reader has typed so far; every word must start a "
+                    "word of the name (fewer than 2 letters: no results).",
+                    "schema": {"type": "string"},
+                }
+            ],
+            "responses": {
+                "200": {"description": "Up to 8 records", "content": json_content(ref("JumpList"))},
             },
         }
     },

@@ -10,6 +10,8 @@ from .openapi_schemas import SLUG
 def field_schema(field):
     if isinstance(field, SlugChoiceField | forms.SlugField):
         return {**SLUG, "maxLength": getattr(field, "max_length", None) or SLUG_MAX_LENGTH}
+    if isinstance(field, forms.BooleanField):
+        return {"type": "boolean"}
     if isinstance(field, forms.TypedChoiceField) and field.coerce is int:
         # Choices that depend on the data (the years with meetings): only their kind is fixed.
         return {"type": "integer"}

@@ -289,6 +289,11 @@ SCHEMAS = {
                 **array(STRING),
                 "description": "What was done to the query, e.g. words left out.",
             },
+            "correction": nullable(ref("SearchCorrection")),
+            "people": {
+                **array(ref("PersonCard")),
+                "description": "The people the query names (in any spelling, or a surname).",
+            },
             "count": {"type": "integer", "minimum": 0},
             "page": {"type": "integer", "minimum": 1},
             "num_pages": {"type": "integer", "minimum": 1},
@@ -305,6 +310,40 @@ SCHEMAS = {
                 ),
             },
             "results": array(ref("SearchResult")),
+        }
+    ),
+    "SearchCorrection": obj(
+        {
+            "query": {**STRING, "description": "The query with misspelled words corrected."},
+            "original": {**STRING, "description": "The query as typed."},
+            "applied": {
+                **BOOLEAN,
+                "description": "True: the typed query found nothing and these results are the "
+                'corrected query\'s. False: only offered (a "Did you mean").',
+            },
+            "url": {
+                **URI,
+                "description": "The corrected search when offered; the search as typed, "
+                "without correction, when applied.",
+            },
+        }
+    ),
+    "PersonCard": obj(
+        {**PERSON_SUMMARY, "bio_html": {**TEXT, "description": "The biography as HTML."}}
+    ),
+    "JumpList": obj(
+        {
+            "query": {**STRING, "description": "What was typed."},
+            "results": array(
+                obj(
+                    {
+                        "type": {"type": "string", "enum": ["person", "meeting", "outlet"]},
+                        "name": STRING,
+                        "detail": {**TEXT, "description": "A country, a date or a kind."},
+                        "url": {**STRING, "description": "The record's page (a path)."},
+                    }
+                )
+            ),
         }
     ),
     "SearchResult": obj(

@@ -1,17 +1,21 @@
 """/search.json: the search page's results as JSON, from the same form, parser and query.
 
-Built from the search app's pieces (search.forms, search.query, search.searching), so a search
-URL and its `.json` twin take the same parameters and find the same records in the same order.
+Built from the search app's pieces (search.forms, search.page), so a search URL and its `.json`
+twin take the same parameters, find the same records in the same order and carry the same extras:
+the person cards, the spelling correction (and whether its results are the ones shown) and the
+notices saying how the query was rewritten.
 """
 
 from django.http import Http404
 from haystack.exceptions import SearchBackendError
 
-from search import names, query, searching
+from search import searching
 from search.forms import FACETS, SearchForm
+from search.page import search_page
 from search.templatetags.search_tags import snippet
 
 from .http import BadRequest, json_endpoint, json_error, json_response, site_base
+from .serializers import Serializer
 
 
 def _json_path(page_path):
@@ -46,15 +50,20 @@ def search_json(request):
             name: [str(message) for message in errors] for name, errors in form.errors.items()
         }
         raise BadRequest("Invalid search.", detail)
-    params = {name: value for name, value in form.cleaned_data.items() if value}
-    parsed = query.parse(params.get("q", ""), names.name_table())
+    try:
+        outcome = search_page(form)
+    except SearchBackendError:
+        return json_error(503, "Search is unavailable just now; browsing still works.")
+    params = outcome.params
     number = params.get("page", 1)
     base = site_base(request)
     body = {
         "query": params.get("q", ""),
         "filters": {name: params[name] for name in FACETS if name in params},
         "sort": params.get("sort", "relevance"),
-        "notices": [str(notice) for notice in parsed.notices],
+        "notices": [str(notice) for notice in outcome.notices],
+        "correction": _correction_json(outcome.correction, base),
+        "people": [_person_card_json(Serializer(request), person) for person in outcome.people],
         "count": 0,
         "page": number,
         "num_pages": 1,
@@ -62,15 +71,12 @@ def search_json(request):
         "facets": {},
         "results": [],
     }
-    if parsed.is_empty:
+    if outcome.found is None:
         if number > 1:
             raise Http404("No such page of results.")
         return json_response(_with_links(body, request, base))
 
-    try:
-        found = searching.run_search(parsed, form.filters(), params.get("sort"), number)
-    except SearchBackendError:
-        return json_error(503, "Search is unavailable just now; browsing still works.")
+    found = outcome.found
     body.update(
         {
             "count": found.page.total,
@@ -83,6 +89,22 @@ def search_json(request):
         }
     )
     return json_response(_with_links(body, request, base))
+
+
+def _person_card_json(serializer, person):
+    return {**serializer.person_summary(person), "bio_html": person.bio_html}
+
+
+def _correction_json(correction, base):
+    """The page's "Did you mean" (applied false) or "Showing results for" (applied true)."""
+    if correction is None:
+        return None
+    return {
+        "query": correction.text,
+        "original": correction.original,
+        "applied": correction.applied,
+        "url": base + correction.url,
+    }
 
 
 def _with_links(body, request, base):
