@@ -104,9 +104,12 @@ class Attributor:
                 continue
             for mention in self.mentions[number]:
                 if start <= mention.start < min(end, pronoun.start) and mention.kind in (
-                    "name", "family", "description",
+                    "name", "family", "description", "new",
                 ) and is_subject(text, mention, start):  # fmt: skip
                     slug = self.finder.resolve(mention)
+                    if mention.kind == "new":
+                        why = f"named in ¶{number} before a quotation given to 'he' or 'she'"
+                        slug = self.finder.propose(mention.text, why)
                     if slug and not self.finder.reference.is_organisation(slug):
                         return slug
         return self.sayers[-1].slug if self.sayers else None

@@ -21,7 +21,8 @@ SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 # After a name: an optional appositive (", chairwoman of Russia's Federation Council,"), then
 # auxiliaries and adverbs, then the verb: "Putin said", "Andrew Yeo, Chair of ..., also observes".
 VERB_AFTER_NAME = re.compile(
-    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,“”\"«»]{1,160},|\s*,)?\s*"
+    r"^(?:\s*\([^)]{1,40}\))?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,6})?"
+    r"(?:\s*,[^,“”\"«»]{1,160},|\s*,)?\s*"
     r"(?:(?:’d|'d|has|had|have|also|then|later|again|once again|likewise|further|reportedly|"
     r"earlier|previously|would|will|on \w+day|\w+ly)\s+)*"
     rf"(?:{SPEECH_VERBS})\b"
@@ -39,7 +40,7 @@ BEFORE_SUBJECT = {
 }  # fmt: skip
 # Capitalised words that are titles or descriptions, not names.
 TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "president", "chairman", "chairwoman", "comrade", "minister",
+    "mr", "mrs", "ms", "dr", "president", "analyst", "researcher", "expert", "scholar", "chairman", "chairwoman", "comrade", "minister",
     "premier", "prime", "leader", "supreme", "general", "secretary", "spokesman", "spokeswoman",
     "ambassador", "foreign", "defense", "defence", "unification", "russian", "north", "south",
     "korean", "korea", "chinese", "american", "us", "u", "s", "former", "deputy", "state",

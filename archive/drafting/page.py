@@ -32,7 +32,7 @@ FURNITURE_LINES = re.compile(
     re.IGNORECASE,
 )
 BYLINE = re.compile(
-    r"^\s*[Bb][Yy]\s+(?P<names>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]+"
+    r"^\s*(?:(?:Posted|Written|Words|Story)\s+by|[Bb][Yy])\s+(?P<names>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]+"
     r"(?:\s+[A-Z][\w.’'-]+)*)*)(?P<rest>.*)$"
 )
 URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
@@ -69,7 +69,7 @@ def read_page(text):
         for number, line in enumerate((line for line in lines if line.strip("\u00a0 \t")), 1)
     ]
     page = Page(paragraphs)
-    in_comments = False
+    in_comments = story_started = False
     for paragraph in paragraphs:
         text = paragraph.text
         if in_comments or (COMMENTS_START.search(text) and not BYLINE.match(text)):
@@ -86,8 +86,16 @@ def read_page(text):
             read_byline(page, text)
         elif CAPTION_MARKS.search(text):
             paragraph.kind = CAPTION
+        elif not story_started and dated_line(text):
+            # "Published 20 September 2023", "June 19, 2024 6:42 PM GMT+9 Updated ...".
+            paragraph.kind = FURNITURE
+            if page.published is None:
+                page.published = dated_line(text)
+                page.published_why = f"the date line above the story: {text.strip()!r}"
         elif is_heading(text):
             paragraph.kind = HEADLINE
+        else:
+            story_started = True
     find_title(page)
     find_publication_date(page)
     return page
@@ -105,6 +113,14 @@ def read_byline(page, text):
     dates = find_dates(match["rest"])
     if dates and page.published is None:
         page.published, page.published_why = dates[0].date, f"the byline: {text.strip()!r}"
+
+
+def dated_line(text):
+    """The full date of a short line that is mostly a date (a timestamp above the story)."""
+    if len(text.split()) > 12:
+        return None
+    dates = [found for found in find_dates(text) if found.has_year and found.date.day]
+    return dates[0].date if dates else None
 
 
 def is_heading(text):

@@ -125,9 +125,14 @@ class SpeakerFinder:
                 if free(match.start(), match.end()):
                     found.append(Mention(match.start(), match.end(), kind, text=match.group()))
         for match in NEW_NAME.finditer(text):
-            words = [w.casefold().strip("’'") for w in match.group().split()]
-            if free(match.start(), match.end()) and not set(words) & (TITLE_WORDS | NOT_PEOPLE):
-                found.append(Mention(match.start(), match.end(), "new", text=match.group()))
+            # "Analyst Greg Holloway": the title goes, the name stays.
+            start, words = match.start(), match.group().split()
+            while words and words[0].casefold() in TITLE_WORDS:
+                start += len(words[0]) + 1
+                words = words[1:]
+            folded = {w.casefold().strip("’'") for w in words}
+            if len(words) >= 2 and free(start, match.end()) and not folded & (TITLE_WORDS | NOT_PEOPLE):
+                found.append(Mention(start, match.end(), "new", text=" ".join(words)))
         return sorted(found, key=lambda m: m.start)
 
     def resolve(self, mention):
