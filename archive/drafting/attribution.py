@@ -9,6 +9,7 @@ otherwise nobody, and the quotation is left out as the author's phrase or unattr
 
 from dataclasses import dataclass
 
+from .cues import VERB_AFTER_NAME, VERB_BEFORE_NAME
 from .quotations import masked, sentences
 from .speakers import has_speech_cue, is_strong, is_subject, relay_region
 
@@ -52,15 +53,19 @@ class Attributor:
         for mention in strong:
             slug = self.slug_for(mention, number)
             if slug:
-                verb = text[mention.start : min(end, mention.end + 40)].strip()
-                return self.choose(quotation, slug, mention, f"{verb!r}…")
+                return self.choose(
+                    quotation, slug, mention, f"the text says {words(text, mention)!r}"
+                )
         people = [m for m in around if m.kind not in ("pronoun", "new", "capital")]
         if relay is not None:
             subject = next(
                 (m for m in people if not in_relay(m) and is_subject(text, m, start)), None
             )
             relayed = next((m for m in people if in_relay(m)), None)
-            for mention, how in ((subject, "the sentence's subject"), (relayed, "the source named")):
+            for mention, how in (
+                (subject, "the sentence's subject"),
+                (relayed, "the source named"),
+            ):
                 slug = mention and self.slug_for(mention, number)
                 if slug:
                     return self.choose(quotation, slug, mention, f"{how}, {mention.text!r}", 0.6)
@@ -72,7 +77,9 @@ class Attributor:
             for mention in people:
                 slug = is_subject(text, mention, start) and self.slug_for(mention, number)
                 if slug:
-                    return self.choose(quotation, slug, mention, f"the sentence's subject, {mention.text!r}", 0.5)
+                    return self.choose(
+                        quotation, slug, mention, f"the sentence's subject, {mention.text!r}", 0.5
+                    )
         return None
 
     def choose(self, quotation, slug, mention, why, confidence=None):
@@ -97,7 +104,7 @@ class Attributor:
         return self.finder.resolve(mention)
 
     def antecedent(self, pronoun, number):
-        """'he': the subject of the nearest sentence before it in the paragraph, else the last sayer."""
+        """'he': the nearest earlier sentence's subject in the paragraph, else the last sayer."""
         text = self.masked[number]
         for start, end in reversed(sentences(self.page_text(number))):
             if start >= pronoun.start:
@@ -123,9 +130,10 @@ class Attributor:
             self.sayers.append(Sayer(relayed_by, quotation.number, quotation.start))
         elif quotation.speaker:
             self.sayers.append(Sayer(quotation.speaker, quotation.number, quotation.start))
-        if quotation.speaker and "agency" in self.finder.reference.display_name(
+        if (
             quotation.speaker
-        ).casefold():
+            and "agency" in self.finder.reference.display_name(quotation.speaker).casefold()
+        ):
             self.last_agency = quotation.speaker
 
     def relayed_by(self, quotation):
@@ -139,3 +147,14 @@ class Attributor:
             if relay[0] <= mention.start < relay[1] and mention.kind == "name":
                 return mention.slug
         return None
+
+
+def words(text, mention):
+    """The words that bind a name to its verb: 'Putin told', 'said Cha Du-hyeogn'."""
+    after = VERB_AFTER_NAME.match(text[mention.end :])
+    if after:
+        found = text[mention.start : mention.end + after.end()]
+    else:
+        before = VERB_BEFORE_NAME.search(text[: mention.start])
+        found = text[before.start() + 1 if before else mention.start : mention.end]
+    return " ".join(found.split()).lstrip(",” ")

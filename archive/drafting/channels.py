@@ -73,8 +73,12 @@ def find_channel(sentence, reference):
                 return slug, "", f"the text says {match.group()!r}"
             return None, name, f"the text says {match.group()!r}; the archive has no such outlet"
     for start, end, slug in outlet_mentions(sentence, reference):
-        if CUE_BEFORE.search(sentence[:start]) or CUE_AFTER.match(sentence[end:]):
-            return slug, "", f"the text says {sentence[max(0, start - 30) : end].strip()!r}"
+        before, after = CUE_BEFORE.search(sentence[:start]), CUE_AFTER.match(sentence[end:])
+        if before or after:
+            said = sentence[
+                before.start() if before else start : end + (after.end() if after else 0)
+            ]
+            return slug, "", f"the text says {' '.join(said.split())!r}"
     match = NEW_OUTLET.search(sentence)
     if match:
         name = (match["name"] or match["named"]).strip()

@@ -33,18 +33,19 @@ VERB_BEFORE_NAME = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}$"
 )
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-# Words that may stand before a sentence's subject; any other lower-case word makes a name an object.
+# Words that may stand before a sentence's subject; another lower-case word makes a name an object.
 BEFORE_SUBJECT = {
     "and", "but", "while", "that", "when", "then", "so", "because", "though", "although", "where",
     "whereas", "also", "yet", "meanwhile", "however", "the", "as", "if", "once", "since",
 }  # fmt: skip
 # Capitalised words that are titles or descriptions, not names.
 TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "president", "analyst", "researcher", "expert", "scholar", "chairman", "chairwoman", "comrade", "minister",
+    "mr", "mrs", "ms", "dr", "president", "analyst", "researcher", "expert", "scholar",
+    "chairman", "chairwoman", "comrade", "minister",
     "premier", "prime", "leader", "supreme", "general", "secretary", "spokesman", "spokeswoman",
     "ambassador", "foreign", "defense", "defence", "unification", "russian", "north", "south",
     "korean", "korea", "chinese", "american", "us", "u", "s", "former", "deputy", "state",
-    "national", "security", "council", "the", "chief", "senior", "official", "analyst", "professor",
+    "national", "security", "council", "the", "chief", "senior", "official", "professor",
     "director", "speaker", "head", "vice", "first", "ceo", "editor", "reporter", "correspondent",
 }  # fmt: skip
 SIGN_BEFORE = re.compile(

@@ -114,7 +114,9 @@ def table(scores, title):
     widths = [max(len(r[i]) for r in rows) for i in range(len(HEADERS))]
     lines = [title, ""]
     for index, cells in enumerate(rows):
-        lines.append("| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |")
+        lines.append(
+            "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+        )
         if index == 0:
             lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines), total

@@ -88,13 +88,18 @@ class MeetingMatcher:
                 continue
             score, reasons = 0, []
             if meeting.start in dates:
-                score, reasons = score + 10, reasons + [f"the paragraph gives its date, {meeting.start}"]
+                score, reasons = (
+                    score + 10,
+                    reasons + [f"the paragraph gives its date, {meeting.start}"],
+                )
             place = next((p for p in meeting.places if contains(own, p)), None)
             if place:
                 score, reasons = score + 5, reasons + [f"the paragraph names {' '.join(place)!r}"]
             else:
                 for earlier in self.nearby(number):
-                    place = next((p for p in meeting.places if contains(self.words[earlier], p)), None)
+                    place = next(
+                        (p for p in meeting.places if contains(self.words[earlier], p)), None
+                    )
                     if place:
                         score += 3
                         reasons.append(f"¶{earlier} names {' '.join(place)!r}")
@@ -104,7 +109,9 @@ class MeetingMatcher:
                 hit = sorted(w for w in title_words - self.name_words if len(w) > 3 and w in own)
                 if hit:
                     score, reasons = score + 3, reasons + [f"the paragraph says {hit[0]!r}"]
-                others = [s for s in meeting.participants if s != speaker and s in self.named(own_all)]
+                others = [
+                    s for s in meeting.participants if s != speaker and s in self.named(own_all)
+                ]
                 score += 2 + (2 if others else 0)
                 if others:
                     reasons.append(f"a meeting with {others[0]} is mentioned")

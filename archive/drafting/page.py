@@ -1,4 +1,4 @@
-"""An article as pasted from a web page: its paragraphs, which of them are the story, and its metadata.
+"""An article as pasted from a web page: its paragraphs, which are the story, and its metadata.
 
 Pasted pages carry furniture around the story: a section name, the headline (often twice), photo
 captions, a byline, "Leave a Reply" and readers' comments. Each paragraph gets a kind, so that the
@@ -28,7 +28,8 @@ COMMENTS_START = re.compile(
 FURNITURE_LINES = re.compile(
     r"^(?:Skip to (?:main )?content|Recent Features|Back to Top|Share(?: this)?|Advertisement|"
     r"Related(?: Articles| Stories)?|Read more.*|Subscribe.*|Click here.*|Sign up.*|ISSN [\d-]+X?|"
-    r"Disclaimer:.*|Reply|Menu|Search|Tags?:.*|Edited by .*|Reporting by .*|.*\bAll rights reserved.*)$",
+    r"Disclaimer:.*|Reply|Menu|Search|Tags?:.*|Edited by .*|Reporting by .*|"
+    r".*\bAll rights reserved.*)$",
     re.IGNORECASE,
 )
 BYLINE = re.compile(

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 import pysbd
 
 from . import page as kinds
-from .cues import FULL_CLAUSE_BEFORE_THAT, SIGN_BEFORE
+from .cues import FULL_CLAUSE_BEFORE_THAT, SIGN_BEFORE, SPEECH_VERBS
 
 CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "'": "'"}
 SINGLE = {"‘", "'"}
 OPEN_AFTER = set(" \t\u00a0([{—–-/“\"'«„")
 
 _segmenter = None
+ATTRIBUTION = re.compile(rf"^(?:[a-z]|(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{SPEECH_VERBS})\b)")
 
 
 @dataclass
@@ -162,7 +163,12 @@ def sentences(text):
     bounds = []
     for piece in segmenter().segment(text):
         start = piece.start
-        if bounds and any(inner < start < inner_end for inner, inner_end in inside):
+        within = any(inner < start < inner_end for inner, inner_end in inside)
+        # “There is no rush!” Trump said: the attribution belongs to the quotation before it.
+        attribution = (
+            bounds and text[:start].rstrip()[-1:] in '”"»' and ATTRIBUTION.match(text[start:])
+        )
+        if bounds and (within or attribution):
             bounds[-1] = (bounds[-1][0], piece.end)
         else:
             bounds.append((start, piece.end))

@@ -10,6 +10,8 @@ import yaml
 
 from search.names import fold
 
+from .reference import family_names
+
 STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "is", "as", "with", "our"}
 
 
@@ -74,10 +76,10 @@ def draft_propose(draft, name, why):
     return slug
 
 
-def quote_records(draft, article_slug):
+def quote_records(draft, article_slug, reference=None):
     records, used = [], set()
     for quotation in draft.kept:
-        base = quote_slug(quotation)
+        base = quote_slug(quotation, reference)
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
@@ -101,9 +103,18 @@ def quote_records(draft, article_slug):
     return records
 
 
-def quote_slug(quotation):
-    speaker = (quotation.speaker or "unknown").split("-")
-    who = speaker[-1] if len(speaker) > 1 and speaker[0] not in ("kim", "the") else speaker[0]
+def quote_slug(quotation, reference):
+    """'putin-2024-today-we-have-taken': the speaker's family name, the year, the first words."""
+    person = reference.people.get(quotation.speaker) if reference else None
+    names = sorted(family_names(person)) if person else []
+    if person and person.get("is_organisation"):  # "kcna", "kremlin", "government"
+        ascii_aliases = [a for a in person.get("aliases") or () if a.isascii()]
+        names = [
+            slugify(min(ascii_aliases, key=len))
+            if ascii_aliases
+            else quotation.speaker.split("-")[-1]
+        ]
+    who = names[0] if names else (quotation.speaker or "unknown").split("-")[0]
     year = f"-{quotation.said_on.year}" if quotation.said_on else ""
     return f"{who}{year}-{slugify(quotation.text, 4)}"
 
@@ -133,7 +144,8 @@ class DraftDumper(yaml.SafeDumper):
 
 
 def represent_text(dumper, text):
-    style = "|" if "\n" in text and not re.search(r"[ \t]\n|\n[ \t]", text) else None
+    long = "\n" in text or len(text) > 90
+    style = "|" if long and not re.search(r"[ \t]\n|\n[ \t]|^\s|\s$", text) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
@@ -141,9 +153,7 @@ DraftDumper.add_representer(str, represent_text)
 
 
 def dump(records):
-    return yaml.dump(
-        records, Dumper=DraftDumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    return yaml.dump(records, Dumper=DraftDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def draft_files(draft, reference, outlet=None):
@@ -152,7 +162,7 @@ def draft_files(draft, reference, outlet=None):
     article = article_record(draft, reference, outlet, mentioned)
     files = {
         "articles.yaml": dump([article]),
-        "quotes.yaml": dump(quote_records(draft, article["slug"])),
+        "quotes.yaml": dump(quote_records(draft, article["slug"], reference)),
     }
     if draft.proposed_people:
         files["people.yaml"] = dump(people_records(draft))

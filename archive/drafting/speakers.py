@@ -32,7 +32,8 @@ DESCRIPTION = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<adj>North Korean|N\. ?Korean|DPRK|North[’']s|Russian|Russia[’']s|Chinese|"
     r"China[’']s|U\.S\.|US|American|South Korean|South Korea[’']s)\s+(?:[Ll]eader|[Pp]resident|"
     r"[Cc]hairman|head of state)\b"
-    r"|\b[Tt]he\s+(?:[Ll]eader|[Pp]resident|[Hh]ead of state) of (?P<of>the DPRK|North Korea|Russia|"
+    r"|\b[Tt]he\s+(?:[Ll]eader|[Pp]resident|[Hh]ead of state) of "
+    r"(?P<of>the DPRK|North Korea|Russia|"
     r"the Russian Federation|China|the United States|South Korea)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -110,7 +111,9 @@ class SpeakerFinder:
             ):
                 country = COUNTRY_WORDS.get((match["adj"] or match["of"]).lower(), "")
                 found.append(
-                    Mention(match.start(), match.end(), "description", None, match.group(), [country])
+                    Mention(
+                        match.start(), match.end(), "description", None, match.group(), [country]
+                    )
                 )
         for match in WORD.finditer(text):
             word = fold(match.group())
@@ -118,7 +121,9 @@ class SpeakerFinder:
                 if free(match.start(), match.end()):
                     candidates = self.reference.family_names[word[0]]
                     found.append(
-                        Mention(match.start(), match.end(), "family", None, match.group(), candidates)
+                        Mention(
+                            match.start(), match.end(), "family", None, match.group(), candidates
+                        )
                     )
         for kind, pattern in (("pronoun", PRONOUN), ("agency", THE_AGENCY), ("capital", CAPITAL)):
             for match in pattern.finditer(text):
@@ -131,7 +136,11 @@ class SpeakerFinder:
                 start += len(words[0]) + 1
                 words = words[1:]
             folded = {w.casefold().strip("’'") for w in words}
-            if len(words) >= 2 and free(start, match.end()) and not folded & (TITLE_WORDS | NOT_PEOPLE):
+            if (
+                len(words) >= 2
+                and free(start, match.end())
+                and not folded & (TITLE_WORDS | NOT_PEOPLE)
+            ):
                 found.append(Mention(start, match.end(), "new", text=" ".join(words)))
         return sorted(found, key=lambda m: m.start)
 
@@ -170,7 +179,13 @@ class SpeakerFinder:
             return None
         named = [slug for slug in candidates if self.counts.get(slug)]
         if not named:
-            return candidates[0] if len(candidates) == 1 else None
+            # "Kim" in an article that never names him in full: the one leader of that name.
+            leaders = [slug for slug in candidates if self.reference.is_leader(slug)]
+            return (
+                candidates[0]
+                if len(candidates) == 1
+                else (leaders[0] if len(leaders) == 1 else None)
+            )
         return max(
             named, key=lambda s: (self.counts.get(s, 0), self.reference.is_leader(s), s == named[0])
         )
@@ -191,9 +206,14 @@ def is_strong(text, mention, sentence_start):
 
 
 def is_subject(text, mention, sentence_start):
-    """Not an object: no lower-case word ('with', 'sent', 'to') just before the name or its title."""
+    """Not an object: no lower-case word ('with', 'sent', 'to') just before the name or title."""
     before = text[sentence_start : mention.start]
-    before = re.sub(r"(?:[A-Z][\w.’'-]*\s+)*$", "", before)
+    # Titles go first, capitalised or not: "Security analyst Choi", "spokesman Kim".
+    while True:
+        title = re.search(r"(?:\b[A-Z][\w.’'-]*|\b[a-z]+)\s+$", before)
+        if not title or not (title.group()[0].isupper() or title.group().strip() in TITLE_WORDS):
+            break
+        before = before[: title.start()]
     if re.search(r"[,;:(—]\s*$", before):  # a clause starts here
         return True
     word = re.search(r"\b(\w+)\W*$", before)

@@ -20,15 +20,18 @@ MONTH = (
     r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+DAY_OF_MONTH = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:,?\s+(?P<y>\d{4}))?"
 DATE_PATTERNS = [
     # 2024-06-19
     re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
     # 18 Sep 2025, 4 September, 15 August
-    re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + MONTH.format("m") + r"(?:,?\s+(?P<y>\d{4}))?\b"),
+    re.compile(r"\b" + DAY_OF_MONTH + r"\s+" + MONTH.format("m") + YEAR + r"\b"),
     # Sept. 13, 2023; May 31; June 19, 2024
-    re.compile(r"\b" + MONTH.format("m") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?"),
+    re.compile(r"\b" + MONTH.format("m") + r"\s+" + DAY_OF_MONTH + r"\b" + YEAR),
     # in April 2019, in March
-    re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?)\s+" + MONTH.format("m") + r"(?:\s+(?P<y>\d{4}))?\b"),
+    re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?)\s+" + MONTH.format("m")
+               + r"(?:\s+(?P<y>\d{4}))?\b"),
 ]  # fmt: skip
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -68,9 +71,7 @@ def date_from_match(match, default_year):
     month = int(groups["mn"]) if groups.get("mn") else MONTHS[groups["m"][:3].lower()]
     day = int(groups["d"]) if groups.get("d") else None
     try:
-        return PartialDate.parse(
-            f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-        )
+        return PartialDate.parse(f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else ""))
     except ValueError:
         return None
 
