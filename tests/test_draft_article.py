@@ -5,7 +5,7 @@ The people, outlets and meetings are the real archive's (fixtures/); no database
 
 from django.test import SimpleTestCase
 
-from tests.drafting_support import draft, only
+from tests.drafting_support import draft, kept, only
 
 
 class QuotationKindTests(SimpleTestCase):
@@ -128,6 +128,12 @@ class SpeakerTests(SimpleTestCase):
         self.assertEqual(result.kept[0].speaker, "john-smithers")
         self.assertEqual(list(result.proposed_people), ["john-smithers"])
 
+    def test_a_capital_speaks_for_its_government_only_as_the_subject(self):
+        quotation = only("Seoul on Thursday slammed the deal, expressing its “deep concern.”\n")
+        self.assertEqual(quotation.speaker, "south-korean-government")
+        (line,) = draft("Experts in Seoul said the talks were a “new normal.”\n").report()
+        self.assertIn("no speaker named", line)
+
     def test_names_inside_the_quotation_are_never_the_speaker(self):
         (line,) = draft("The question is simple: “What could Trump offer Kim?”\n").report()
         self.assertIn("no speaker named", line)
@@ -152,6 +158,16 @@ class ChannelTests(SimpleTestCase):
     def test_in_a_tweet(self):
         quotation = only("“There is no rush!” Donald Trump said in a tweet.\n")
         self.assertEqual((quotation.channel, quotation.channel_note), ("twitter", "a tweet"))
+
+    def test_the_channel_carries_over_while_the_account_runs_on(self):
+        text = (
+            "By Jane Roe on 20 June 2024\n"
+            "Putin and Kim held summit talks in Pyongyang on Wednesday.\n"
+            "“We are allies,” Kim Jong Un said at the talks, according to KCNA.\n"
+            "“The treaty is signed,” Putin said at the talks.\n"
+            "Putin thanked Kim for the “courage” of his soldiers, the Kremlin said.\n"
+        )
+        self.assertEqual([q.channel for q in kept(text)], ["kcna", "kcna", None])
 
     def test_an_outlet_merely_named_is_not_the_channel(self):
         text = "“It will not work,” Putin said when asked by Cho Sung-boo of Yonhap News Agency.\n"
@@ -221,6 +237,23 @@ class ArticleTests(SimpleTestCase):
         self.assertEqual(
             (page.title, page.title_outlet), ("Putin may visit North Korea", "Radio Free Asia")
         )
+
+    def test_page_furniture_is_not_the_title_and_a_date_line_dates_it(self):
+        page = draft(
+            "National > North Korea\n"
+            "Kim, Putin hold talks in Beijing after parade\n"
+            "Published : Sept. 4, 2025 - 10:21  Updated : Sept. 4, 2025 - 15:03\n"
+            "The two leaders met.\n"
+        ).page
+        self.assertEqual(page.title, "Kim, Putin hold talks in Beijing after parade")
+        self.assertEqual(str(page.published), "2025-09-04")
+
+    def test_without_a_date_a_first_reader_comment_bounds_it_to_a_month(self):
+        page = draft(
+            "The two leaders met.\n2 thoughts on “The meeting”\nApril 29, 2019 at 12:05 pm\n"
+        ).page
+        self.assertEqual(str(page.published), "2019-04")
+        self.assertIn("first reader comment", page.published_why)
 
     def test_nothing_given_nothing_guessed(self):
         page = draft("The two leaders signed a treaty on Wednesday.\n").page

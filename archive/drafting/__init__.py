@@ -107,7 +107,7 @@ def named_channel(quotation, sentence, reference, draft):
 
 def carried_channel(quotation, sentence, previous, previous_relay):
     """No channel named: the previous quotation's, where the same account runs on."""
-    if quotation.channel or not runs_on(previous, quotation):
+    if quotation.channel or quotation.other_source or not runs_on(previous, quotation):
         return
     same_voice = quotation.speaker in (previous.speaker, previous_relay)
     continues = quotation.resolved_by in ("continuation", "pronoun") and same_voice

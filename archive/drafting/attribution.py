@@ -47,9 +47,18 @@ class Attributor:
             return abs(mention.start - quotation.start)
 
         strong = sorted(
-            (m for m in around if not in_relay(m) and is_strong(text, m, start)),
+            (
+                m
+                for m in around
+                if not in_relay(m)
+                and is_strong(text, m, start)
+                # "Seoul said" stands for the government; "experts in Seoul said" does not.
+                and (m.kind != "capital" or is_subject(text, m, start))
+            ),
             key=lambda m: (m.kind == "new", distance(m)),  # a known name before a new one
         )
+        # "Putin thanked Kim ..., the Kremlin said": the words came through someone else.
+        quotation.other_source = relay is not None or len(strong) > 1
         for mention in strong:
             slug = self.slug_for(mention, number)
             if slug:

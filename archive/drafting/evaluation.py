@@ -2,7 +2,7 @@
 
 Two sets: the five source documents against the curated fixtures (what the drafter was built on),
 and articles written for this purpose in other outlets' styles with hand-made expected records
-(tests/drafting/held_out/: what it was not tuned on). A quotation is found when its text is
+(tests/drafting/held_out/: what it was not built on). A quotation is found when its text is
 exactly the expected text; speaker, channel, meeting and date are then right when they equal the
 expected value, "none" included.
 """

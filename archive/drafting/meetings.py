@@ -96,14 +96,17 @@ class MeetingMatcher:
             if place:
                 score, reasons = score + 5, reasons + [f"the paragraph names {' '.join(place)!r}"]
             else:
-                for earlier in self.nearby(number):
-                    place = next(
-                        (p for p in meeting.places if contains(self.words[earlier], p)), None
-                    )
-                    if place:
-                        score += 3
-                        reasons.append(f"¶{earlier} names {' '.join(place)!r}")
-                        break
+                # The most telling place named just before: a venue over a city.
+                found = [
+                    (3 if place == meeting.city_words else 4, earlier, place)
+                    for earlier in self.nearby(number)
+                    for place in meeting.places
+                    if contains(self.words[earlier], place)
+                ]
+                if found:
+                    weight, earlier, place = max(found, key=lambda f: (f[0], f[1]))
+                    score += weight
+                    reasons.append(f"¶{earlier} names {' '.join(place)!r}")
             if MEETING_WORDS.search(text):
                 title_words = set(words_of(meeting.title)) - TITLE_STOPWORDS - TITLE_WORDS
                 hit = sorted(w for w in title_words - self.name_words if len(w) > 3 and w in own)

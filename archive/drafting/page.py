@@ -36,6 +36,7 @@ BYLINE = re.compile(
     r"^\s*(?:(?:Posted|Written|Words|Story)\s+by|[Bb][Yy])\s+(?P<names>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]+"
     r"(?:\s+[A-Z][\w.’'-]+)*)*)(?P<rest>.*)$"
 )
+BREADCRUMB = re.compile(r"^[^.!?]{1,60}\s[>»/]\s[^.!?]{1,60}$")  # "National > North Korea"
 URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
 # "Putin may visit North Korea — Radio Free Asia"; not "Events in China - II" or "– Analysis".
 TITLE_SUFFIX = re.compile(r"\s+[—|]\s+(?P<outlet>[A-Z][\w .&’'-]+)$")
@@ -80,7 +81,7 @@ def read_page(text):
             paragraph.kind = FURNITURE
             if not page.url and "//t.co/" not in text:
                 page.url = URL_LINE.match(text).group(1)
-        elif FURNITURE_LINES.match(text):
+        elif FURNITURE_LINES.match(text) or BREADCRUMB.search(text):
             paragraph.kind = FURNITURE
         elif is_byline(text):
             paragraph.kind = BYLINE
@@ -118,7 +119,7 @@ def read_byline(page, text):
 
 def dated_line(text):
     """The full date of a short line that is mostly a date (a timestamp above the story)."""
-    if len(text.split()) > 12:
+    if len(text.split()) > 16:
         return None
     dates = [found for found in find_dates(text) if found.has_year and found.date.day]
     return dates[0].date if dates else None
@@ -169,7 +170,7 @@ def find_publication_date(page):
             first = dated[0]
             page.published = type(first)(first.year, first.month)
             page.published_why = (
-                f"the page gives no date; {what} is dated {first.display()}, so at most that "
-                "month (check it)"
+                f"the page gives no date; {what}: {first.display()}, so at most that month "
+                "(check it)"
             )
             return

@@ -36,6 +36,7 @@ class Quotation:
     speaker: str | None = None
     confidence: float = 0.0
     resolved_by: str = ""  # name, description, pronoun, continuation, relay, subject
+    other_source: bool = False  # the sentence names someone else who relayed the words
     channel: str | None = None
     channel_note: str = ""
     meeting: str | None = None

@@ -32,6 +32,7 @@ class Meeting:
     end: PartialDate | None
     places: list  # folded word tuples: the city, the venue and its parts
     participants: dict  # person slug -> part (host, principal, attendee...)
+    city_words: tuple = ()
 
 
 @dataclass
@@ -142,6 +143,7 @@ def meeting_from_record(record):
         end=parse_date(record.get("end")),
         places=sorted(set(places), key=len, reverse=True),
         participants=participants,
+        city_words=fold(record.get("city") or ""),
     )
 
 

@@ -37,9 +37,9 @@ class Command(BaseCommand):
             seed_scores(reference, fixtures, seeds),
             "Source documents against the curated fixtures (the drafter was built on these)",
         )
-        self.stdout.write(text + "\n")
+        self.stdout.write(text + "\n\n")
         text, _ = table(
             held_out_scores(reference, held_out),
-            "Held-out articles against hand-made records (not tuned on these)",
+            "Held-out articles against hand-made records (not what the drafter was built on)",
         )
         self.stdout.write(text)
