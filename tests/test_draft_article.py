@@ -169,6 +169,11 @@ class ChannelTests(SimpleTestCase):
         )
         self.assertEqual([q.channel for q in kept(text)], ["kcna", "kcna", None])
 
+    def test_an_unknown_outlet_is_proposed(self):
+        result = draft("“We agree,” Dmitry Peskov said, according to the Interfax news agency.\n")
+        self.assertEqual(result.kept[0].channel, "interfax")
+        self.assertEqual(result.proposed_outlets["interfax"]["name"], "Interfax")
+
     def test_an_outlet_merely_named_is_not_the_channel(self):
         text = "“It will not work,” Putin said when asked by Cho Sung-boo of Yonhap News Agency.\n"
         self.assertIsNone(self.channel(text))

@@ -29,6 +29,7 @@ class Draft:
     quotations: list  # every one found, left out or not
     proposed_people: dict = field(default_factory=dict)  # slug -> {"name", "why"}
     proposed_outlets: dict = field(default_factory=dict)
+    people_named: list = field(default_factory=list)  # known people named, most named first
 
     @property
     def kept(self):
@@ -87,6 +88,7 @@ def draft_article(text, reference):
         previous = previous_here = quotation
     leave_out_repeats(quotations)
     draft.proposed_people = finder.proposed
+    draft.people_named = sorted(finder.counts, key=lambda slug: -finder.counts[slug])
     return draft
 
 

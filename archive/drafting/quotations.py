@@ -5,6 +5,7 @@ inside another stays part of the outer one's text. A quotation left open at the 
 and reopened at the start of the next runs on, joined by a blank line as the source prints it.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -158,6 +159,7 @@ def segmenter():
     return _segmenter
 
 
+@functools.lru_cache(maxsize=256)
 def sentences(text):
     """(start, end) of each sentence, never breaking inside a quotation."""
     inside = [(inner, inner_end) for _, inner, inner_end, _, _ in spans(text)]
@@ -173,7 +175,7 @@ def sentences(text):
             bounds[-1] = (bounds[-1][0], piece.end)
         else:
             bounds.append((start, piece.end))
-    return bounds or [(0, len(text))]
+    return tuple(bounds) or ((0, len(text)),)
 
 
 def sentence_of(text, offset):

@@ -50,8 +50,9 @@ def article_record(draft, reference, outlet=None, people_mentioned=()):
     meetings = sorted({q.meeting for q in draft.kept if q.meeting})
     if meetings:
         record["meetings"] = meetings
-    if people_mentioned:
-        record["people_mentioned"] = list(people_mentioned)
+    mentioned = [slug for slug in people_mentioned if slug not in authors]
+    if mentioned:
+        record["people_mentioned"] = mentioned
     record["draft"] = True
     record["why"] = why
     return record
@@ -144,7 +145,7 @@ class DraftDumper(yaml.SafeDumper):
 
 
 def represent_text(dumper, text):
-    long = "\n" in text or len(text) > 90
+    long = "\n" in text or (len(text) > 90 and " " in text)
     style = "|" if long and not re.search(r"[ \t]\n|\n[ \t]|^\s|\s$", text) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
@@ -175,8 +176,9 @@ ORDER = ["outlets.yaml", "people.yaml", "articles.yaml", "quotes.yaml"]
 
 
 def people_mentioned(draft):
+    """The speakers, then everyone else the article names (the editor prunes)."""
     found = []
-    for quotation in draft.kept:
-        if quotation.speaker and quotation.speaker not in found:
-            found.append(quotation.speaker)
+    for slug in [q.speaker for q in draft.kept] + draft.people_named:
+        if slug and slug not in found:
+            found.append(slug)
     return found

@@ -74,6 +74,8 @@ class SpeakerFinder:
             self.by_first_word.setdefault(spelling[0], []).append(spelling)
         self.counts = {}  # slug -> full mentions in the whole article, quotations included
         for paragraph in page.paragraphs:
+            if paragraph.kind == "comment":  # readers' words name no one in the article
+                continue
             for mention in self.names(paragraph.text):
                 self.counts[mention.slug] = self.counts.get(mention.slug, 0) + 1
         self.proposed = {}  # new slug -> {"name": ..., "why": ...}

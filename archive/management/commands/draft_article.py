@@ -1,5 +1,6 @@
 """manage.py draft_article PATH: draft fixture records from an article's pasted text."""
 
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -62,8 +63,6 @@ class Command(BaseCommand):
 
 def read_text(path):
     if str(path) == "-":
-        import sys
-
         return sys.stdin.read()
     try:
         return path.read_text(encoding="utf-8")
