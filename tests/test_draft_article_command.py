@@ -173,6 +173,43 @@ class LoaderRefusesDraftsTests(TestCase):
         self.assertTrue(Quote.objects.filter(slug="putin-2019-drafted").exists())
 
 
+class EditorsPathTests(TestCase):
+    """Pasted text, draft, review (the marks removed), load: the README's path, end to end."""
+
+    def test_reviewed_drafts_load(self):
+        fixtures = copy_of_small_fixtures(self)
+        article = temporary_directory(self) / "article.txt"
+        article.write_text(
+            "Putin meets Kim in Vladivostok\n"
+            "By Jane Roe on 26 April 2019\n"
+            "Vladimir Putin and Kim Jong Un met in Vladivostok on Thursday.\n"
+            '"The talks were useful," Putin told reporters, according to TASS.\n',
+            encoding="utf-8",
+        )
+        out = temporary_directory(self)
+        call_command(
+            "draft_article", str(article), outlet="tass", out=out, fixtures=fixtures,
+            stdout=io.StringIO(), stderr=io.StringIO(),
+        )  # fmt: skip
+        for name in ("people", "articles", "quotes"):
+            drafted = yaml.safe_load((out / f"{name}.yaml").read_text())
+            for record in drafted:  # the editor's review, reduced to removing the marks
+                for mark in ("draft", "why", "confidence"):
+                    record.pop(mark, None)
+            path = fixtures / f"{name}.yaml"
+            records = yaml.safe_load(path.read_text()) + drafted
+            path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
+        load_archive(fixtures, rebuild_index=False)
+        from archive.models import Quote
+
+        quote = Quote.objects.get(text="The talks were useful,")
+        self.assertEqual(
+            (quote.speaker.slug, quote.channel.slug, quote.meeting.slug, str(quote.said_on)),
+            ("vladimir-putin", "tass", "putin-kim-2019-vladivostok", "2019-04-25"),
+        )
+        self.assertEqual(quote.article.authors.get().name, "Jane Roe")
+
+
 class EvalDraftTests(SimpleTestCase):
     def test_prints_the_seed_table_and_the_held_out_table_with_targets_met(self):
         seeds = require_seeds(self)

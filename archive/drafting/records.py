@@ -20,7 +20,7 @@ def slugify(text, words=6):
     return "-".join(parts) or "untitled"
 
 
-def article_record(draft, reference, outlet=None, people_mentioned=()):
+def article_record(draft, reference, outlet=None, people_mentioned=(), source_name=None):
     page = draft.page
     why = {}
     outlet_slug = outlet or detect_outlet(page, reference)
@@ -53,6 +53,12 @@ def article_record(draft, reference, outlet=None, people_mentioned=()):
     mentioned = [slug for slug in people_mentioned if slug not in authors]
     if mentioned:
         record["people_mentioned"] = mentioned
+    record["seed_document"] = source_name
+    why["seed_document"] = (
+        "the drafted file's name: keep the source text in shared/seeds/ under it"
+        if source_name
+        else "required: the name of the source document's file in shared/seeds/"
+    )
     record["draft"] = True
     record["why"] = why
     return record
@@ -157,10 +163,10 @@ def dump(records):
     return yaml.dump(records, Dumper=DraftDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def draft_files(draft, reference, outlet=None):
+def draft_files(draft, reference, outlet=None, source_name=None):
     """{file name: YAML text} for the files a draft fills (people/outlets only if new ones)."""
     mentioned = people_mentioned(draft)
-    article = article_record(draft, reference, outlet, mentioned)
+    article = article_record(draft, reference, outlet, mentioned, source_name)
     files = {
         "articles.yaml": dump([article]),
         "quotes.yaml": dump(quote_records(draft, article["slug"], reference)),

@@ -40,7 +40,8 @@ class Command(BaseCommand):
         if outlet and outlet not in reference.outlets:
             raise CommandError(f"No outlet with slug '{outlet}' in {fixtures}/outlets.yaml.")
         draft = draft_article(text, reference)
-        files = draft_files(draft, reference, outlet)
+        source_name = None if str(path) == "-" else path.name
+        files = draft_files(draft, reference, outlet, source_name)
         report = draft.report()
         if out is None:
             for name, content in files.items():
