@@ -94,3 +94,9 @@ bench-cache-flood: install
 .PHONY: eval-search
 eval-search: install
 	$(PY) -m search.eval
+
+# How manage.py draft_article does: the five source documents (../shared/seeds, or SEEDS_DIR)
+# against the curated fixtures, and the held-out test articles against their hand-made records.
+.PHONY: eval-draft
+eval-draft: install var/secret-key
+	SECRET_KEY=$$(cat var/secret-key) $(PY) manage.py eval_draft

@@ -127,6 +127,13 @@ class NameTable:
                 found.append(name)
         return found
 
+    def every_spelling(self):
+        """{folded spelling: slug} for every spelling of every name, the archive's own included."""
+        found = {canonical: slug for canonical, slug in self.people.items()}
+        for spelling, canonical in self.spellings.items():
+            found.setdefault(spelling, self.people[canonical])
+        return found
+
     def person_slug(self, words):
         """The slug of the person whose name, in any spelling, is exactly these words."""
         return self.people.get(self.normalise_words(words))

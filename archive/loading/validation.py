@@ -94,7 +94,10 @@ def check_record(spec, data, file, position):
     label = record_label(data, position)
     record = ValidRecord(file, position, label)
     extra_keys = {spec.nested.key} if spec.nested else set()
-    problems = check_fields(record, spec.model, data, extra_keys=extra_keys)
+    problems = draft_marks(data, file, label)
+    if problems:  # one clear answer for a draft, not "unknown field" for each of its marks
+        extra_keys |= DRAFT_KEYS
+    problems += check_fields(record, spec.model, data, extra_keys=extra_keys)
     record.slug = data.get("slug") if isinstance(data.get("slug"), str) else ""
     problems += check_source_paragraphs(record)
 
@@ -103,6 +106,21 @@ def check_record(spec, data, file, position):
         record.children = children
         problems += child_problems
     return record, problems
+
+
+# What manage.py draft_article adds to a record for the editor: gone once it has been reviewed.
+DRAFT_KEYS = {"draft", "why", "confidence"}
+
+
+def draft_marks(data, file, label):
+    """A draft record is refused until the editor has reviewed it and removed its marks."""
+    if data.get("draft") is True:
+        message = (
+            "is a draft (draft: true): review it, then remove 'draft', 'why' and 'confidence' "
+            "before loading"
+        )
+        return [Problem(file, message, label, "draft")]
+    return []
 
 
 def check_children(nested, items, parent):
