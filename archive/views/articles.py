@@ -1,8 +1,9 @@
 from django.shortcuts import get_object_or_404, render
 
-from .. import citations, seo
+from .. import cards, citations, scholar, seo
 from ..models import Article
 from ..querysets import Bounded
+from .cards import card_path
 
 # An article page lists this many of the quotations taken from it, in the order said.
 QUOTES_SHOWN = 50
@@ -35,6 +36,8 @@ def article_detail(request, slug):
             or f"{article.title}, {article.outlet.name}, {article.published_display}.",
             og_type="article",
             jsonld=seo.article_jsonld(request, article, authors),
+            card=(card_path("articles", slug), cards.article_alt(article, authors)),
+            citation_tags=scholar.article_tags(article, authors, url),
         ),
         "article": article,
         "authors": authors,

@@ -6,10 +6,12 @@ from django.shortcuts import render
 
 from summit import freshness
 
-from .. import catalogue, citations, graphics, seo
+from .. import cards, catalogue, citations, graphics, scholar, seo
 from ..models import Meeting, Participation
 from ..querysets import Bounded
+from .cards import card_path
 from .common import group_by
+from .embed import oembed_discovery
 
 PUTIN_KIM = "putin-kim"
 OTHER = "other"
@@ -103,6 +105,12 @@ def meeting_detail(request, slug):
             + (seo.plain_text(meeting.summary_html, words=30) or ""),
             og_type="article",
             jsonld=seo.meeting_jsonld(request, meeting, participations),
+            card=(
+                card_path("meetings", slug),
+                cards.meeting_alt(meeting, [p.person for p in participations]),
+            ),
+            citation_tags=scholar.meeting_tags(meeting, url),
+            oembed=oembed_discovery(request, url),
         ),
         "meeting": meeting,
         "sides": group_by(participations, key=lambda p: p.side_name or "Side not given"),

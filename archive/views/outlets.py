@@ -1,9 +1,10 @@
 from django.db.models import Count
 from django.shortcuts import render
 
-from .. import seo
+from .. import cards, seo
 from ..models import Outlet, Quote
 from ..querysets import Bounded
+from .cards import card_path
 from .common import find_or_404
 
 # An outlet page lists its newest articles and quotations; the lists link to the rest.
@@ -40,6 +41,7 @@ def outlet_detail(request, slug):
             outlet.name,
             description or f"{outlet.name}: its articles and the quotations taken from them.",
             jsonld=seo.outlet_jsonld(request, outlet),
+            card=(card_path("outlets", slug), cards.outlet_alt(outlet)),
         ),
         "outlet": outlet,
         "articles": articles,

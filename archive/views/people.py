@@ -1,8 +1,9 @@
 from django.shortcuts import render
 
-from .. import seo
+from .. import cards, seo
 from ..models import Participation, Person
 from ..querysets import Bounded
+from .cards import card_path
 from .common import find_or_404, group_by
 
 COUNTRY_NOT_GIVEN = "Country not given"
@@ -60,6 +61,7 @@ def person_detail(request, slug):
             summary or f"{person.name} in the Summit Archive: meetings, roles and quotations.",
             og_type="profile",
             jsonld=seo.person_jsonld(request, person, roles),
+            card=(card_path("people", slug), cards.person_alt(person, roles)),
         ),
         "person": person,
         "roles": roles,
