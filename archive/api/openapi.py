@@ -12,6 +12,7 @@ from search.forms import MAX_PAGE, SORTS, TYPES
 from ..models import Meeting
 from ..views.meetings import OTHER, PUTIN_KIM
 from .http import site_base
+from .openapi_oembed import OEMBED_OPERATION
 from .openapi_schemas import SCHEMAS, SLUG, ref
 from .pagination import PAGE_SIZE
 
@@ -192,6 +193,8 @@ PATHS = {
             },
         }
     },
+    # oEmbed (https://oembed.com) for quotes and meetings: archive/views/embed.py.
+    "/oembed": OEMBED_OPERATION,
     "/api/openapi.json": {
         "get": {
             "summary": "This description",

@@ -45,11 +45,24 @@ def quote_embed(request, slug):
 
 
 def embed_size(quote, maxwidth=None, maxheight=None):
-    """The iframe's size: wide enough to read, tall enough for the words, within the limits."""
+    """The iframe's size: wide enough to read, tall enough for the words and the attribution
+    (estimated from their length at the embed's type sizes), within the consumer's limits."""
     width = min(EMBED_WIDTH, maxwidth or EMBED_WIDTH)
-    characters_per_line = max(20, (width - 48) / 10)
-    lines = math.ceil(len(quote.text) / characters_per_line)
-    height = 130 + 28 * lines
+    text_width = max(width - 52, 100)
+    caption = " ".join(
+        [
+            quote.speaker.name,
+            quote.meeting.title if quote.meeting else "",
+            quote.said_on_display,
+            "Reported in",
+            quote.article.title,
+            quote.article.outlet.name,
+            quote.article.published_display,
+        ]
+    )
+    quote_lines = math.ceil(len(quote.text) * 10.5 / text_width)
+    caption_lines = math.ceil(len(caption) * 8.2 / text_width) + 1
+    height = 32 + 10 + 29 * quote_lines + 21 * caption_lines + 36
     if maxheight:
         height = min(height, maxheight)
     return width, height
@@ -80,14 +93,17 @@ def _text(status, message):
 def _positive(value):
     if value in (None, ""):
         return None
-    if not value.isdigit() or int(value) == 0:
+    if not (value.isascii() and value.isdigit()) or int(value) == 0:
         raise ValueError(value)
     return int(value)
 
 
 def _record(request, url):
     """The quote or meeting a URL of this site names, or Http404."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[" and the like
+        raise Http404("not an address") from None
     ours = urlsplit(seo.site_url(request))
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != ours.netloc.lower():
         raise Http404("not an address of this site")

@@ -81,7 +81,12 @@ def record_file(request, kind, slug, fmt):
 @read_only
 def quote_list_file(request, fmt):
     _check(fmt)
-    quotes = filtered_quotes(request.GET)  # validated before the first byte: a 400 when wrong
+    try:
+        quotes = filtered_quotes(request.GET)  # validated before the first byte is sent
+    except BadRequest as error:
+        # Say which filter was wrong, as the JSON API does.
+        reasons = "; ".join(f"{name}: {' '.join(why)}" for name, why in error.detail.items())
+        raise BadRequest(f"{error.message} {reasons}") from None
     filename = filename_for("quotes", request.GET, ["speaker", "meeting", "outlet", "year"])
     return _file(filename.removesuffix(".csv"), fmt, _quote_refs(request, quotes.iterator(500)))
 
