@@ -3,7 +3,9 @@ on another origin (and no other page), and axe on the embed page."""
 
 import http.server
 import io
+import json
 import re
+import subprocess
 import threading
 
 import pytest
@@ -12,6 +14,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from .test_accessibility import BLOCKING_IMPACTS, describe
+from .test_html_validity import describe as describe_html
 from .test_navigation import clipboard_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -164,3 +167,18 @@ def test_embed_page_has_no_serious_accessibility_violations(open_context, axe_sc
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"axe-core on {EMBED}:\n{describe(blocking)}"
+
+
+def test_embed_page_is_valid_html(context, vnu_command, tmp_path):
+    response = context.request.get(EMBED)
+    assert response.status == 200
+    saved = tmp_path / "embed.html"
+    saved.write_bytes(response.body())
+    checked = subprocess.run(
+        [*vnu_command, "--format", "json", "--errors-only", str(saved)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    errors = [m for m in json.loads(checked.stderr)["messages"] if m["type"] != "info"]
+    assert not errors, "Nu Html Checker:\n" + describe_html(errors)
