@@ -38,7 +38,8 @@ fonts:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing the link-preview card fonts: $(CARD_FONT_PACKAGES)"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(CARD_FONT_PACKAGES) >/dev/null; \
+	    export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	    apt-get install -y -qq --no-install-recommends $(CARD_FONT_PACKAGES) >/dev/null; \
 	  else \
 	    echo "Missing fonts for the link-preview cards:$$missing" >&2; \
 	    echo "Install them with: sudo apt-get install $(CARD_FONT_PACKAGES)" >&2; exit 1; \
