@@ -106,6 +106,11 @@ class CardImageTests(PageTestCase):
         with mock.patch("archive.cards.person_card", side_effect=AssertionError("drawn again")):
             second = self.card(url)
         self.assertEqual(first.content, second.content)
+        # A data load is a new version: the card is drawn afresh, at a new address.
+        freshness.record_load()
+        with mock.patch("archive.cards.person_card", side_effect=AssertionError("redrawn")):
+            with self.assertRaisesMessage(AssertionError, "redrawn"):
+                self.client.get(url)
 
     def test_unknown_records_have_no_card(self):
         for url in ["/quotes/no-such-quote/card.png", "/people/nobody/card.png"]:
