@@ -104,7 +104,7 @@ def _record(request, url):
         parts = urlsplit(url)
     except ValueError:  # "http://[" and the like
         raise Http404("not an address") from None
-    ours = urlsplit(seo.site_url(request))
+    ours = urlsplit(seo.absolute(request, "/"))
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != ours.netloc.lower():
         raise Http404("not an address of this site")
     try:
