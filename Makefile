@@ -27,7 +27,26 @@ load: install var/secret-key
 	SECRET_KEY=$$(cat var/secret-key) $(PY) manage.py migrate --no-input
 	SECRET_KEY=$$(cat var/secret-key) $(PY) manage.py load_archive
 
-serve: load
+# The link-preview cards (archive/cards) are drawn in Debian's DejaVu and Noto CJK fonts: these
+# are the files archive/cards/fonts.py names. Installed when missing and root, else a clear error.
+CARD_FONT_PACKAGES := fonts-dejavu-core fonts-noto-cjk
+CARD_FONTS := $(addprefix /usr/share/fonts/truetype/dejavu/,DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSerif.ttf) \
+	$(addprefix /usr/share/fonts/opentype/noto/,NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc)
+.PHONY: fonts
+fonts:
+	@missing=; for font in $(CARD_FONTS); do [ -f "$$font" ] || missing="$$missing $$font"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing the link-preview card fonts: $(CARD_FONT_PACKAGES)"; \
+	    export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	    apt-get install -y -qq --no-install-recommends $(CARD_FONT_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Missing fonts for the link-preview cards:$$missing" >&2; \
+	    echo "Install them with: sudo apt-get install $(CARD_FONT_PACKAGES)" >&2; exit 1; \
+	  fi; \
+	fi
+
+serve: load fonts
 	SECRET_KEY=$$(cat var/secret-key) $(PY) manage.py collectstatic --no-input --verbosity 0
 	@echo "Summit Archive: open http://$(HOST):$(PORT)/"
 	SECRET_KEY=$$(cat var/secret-key) $(VENV)/bin/gunicorn --config summit/gunicorn.conf.py --bind $(HOST):$(PORT) summit.wsgi
@@ -48,7 +67,7 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: install lint $(BROWSER_TOOLS)
+test: install lint fonts $(BROWSER_TOOLS)
 	$(VENV)/bin/pytest
 
 # The edit loop: lint and every test but the browser ones (no Chromium, about half the time).

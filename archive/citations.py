@@ -185,16 +185,15 @@ def cite_article(article, authors, archive_url):
     if authors:
         chicago = (
             f'{sentence(join_chicago(authors))} "{sentence(article.title)}" {outlet}, '
-            f"{chicago_date(published)}.{via} {address}."
+            f"{sentence(chicago_date(published))}{via} {address}."
         )
         apa = (
             f"{join_apa(authors)} {apa_date(published)}. {sentence(article.title)} "
             f"{outlet}.{via} {address}"
         )
     else:
-        chicago = (
-            f'"{sentence(article.title)}" {outlet}, {chicago_date(published)}.{via} {address}.'
-        )
+        date = sentence(chicago_date(published))
+        chicago = f'"{sentence(article.title)}" {outlet}, {date}{via} {address}.'
         apa = f"{sentence(article.title)} {apa_date(published)}. {outlet}.{via} {address}"
     fields = []
     if authors:
@@ -220,9 +219,9 @@ def cite_quote(quote, url):
     article = quote.article
     occasion = f", {quote.meeting.title}" if quote.meeting else ""
     chicago = (
-        f'{speaker.name}, "{words}"{occasion}, {chicago_date(quote.said_on)}. '
+        f'{speaker.name}, "{words}"{occasion}, {sentence(chicago_date(quote.said_on))} '
         f'Quoted in "{sentence(article.title)}" {article.outlet.name}, '
-        f"{chicago_date(article.published)}. {SITE_NAME}, {url}."
+        f"{sentence(chicago_date(article.published))} {SITE_NAME}, {url}."
     )
     apa = (
         f"{apa_name(speaker)} {apa_date(quote.said_on)}. \u201c{words}\u201d "

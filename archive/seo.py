@@ -31,19 +31,36 @@ class PageMeta:
     url: str  # absolute canonical address
     og_type: str = "website"
     jsonld: dict = field(default_factory=dict)
+    # The link-preview card (archive/cards): absolute address and its alt text.
+    image: str = ""
+    image_alt: str = ""
+    # Highwire/Google Scholar tags for reference managers (archive/scholar.py): (name, content).
+    citation_tags: list = field(default_factory=list)
+    # oEmbed discovery: the endpoint's address for this page, on pages that can be embedded.
+    oembed: str = ""
 
     @property
     def full_title(self):
         return self.title if self.title == SITE_NAME else f"{self.title} · {SITE_NAME}"
 
 
-def page_meta(request, title, description, path=None, og_type="website", jsonld=None):
+def page_meta(
+    request, title, description, path=None, og_type="website", jsonld=None, card=None, **extra
+):
+    """card: (card address, alt text) from archive/views/cards.py; the site's card when None.
+    extra: citation_tags, oembed."""
+    from .views.cards import card_path, card_query, site_card_alt
+
+    card_address, card_alt = card or (card_path(None), site_card_alt())
     return PageMeta(
         title=title,
         description=description or SITE_DESCRIPTION,
         url=absolute(request, path if path is not None else request.path),
         og_type=og_type,
         jsonld=jsonld or {},
+        image=absolute(request, card_address + card_query()),
+        image_alt=card_alt,
+        **extra,
     )
 
 

@@ -56,6 +56,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         for name, value in self.headers.items():
             if value:
+                # setdefault: a view's own policy stands. One view sets one: the quote embed
+                # (archive/views/embed.py), the only page other sites may frame.
                 response.headers.setdefault(name, value)
         return response
 

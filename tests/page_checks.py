@@ -85,7 +85,11 @@ class PageTestCase(ArchiveTestCase):
         self.assertEqual(head.meta["og:url"], head.canonical)
         self.assertIn(title_part, head.meta["og:title"])
         self.assertTrue(head.meta["og:description"])
-        self.assertEqual(head.meta["twitter:card"], "summary")
+        # A large link-preview card of the page (archive/cards; tests/test_pages_cards.py).
+        self.assertEqual(head.meta["twitter:card"], "summary_large_image")
+        self.assertTrue(head.meta["og:image"].startswith("http://testserver/"))
+        self.assertEqual(head.meta["twitter:image"], head.meta["og:image"])
+        self.assertTrue(head.meta["og:image:alt"])
         types = [block["@type"] for block in self.jsonld(response)]
         self.assertIn(jsonld_type, types)
         self.assertEqual(len(head.ids), len(set(head.ids)), "duplicate ids on the page")

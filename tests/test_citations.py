@@ -171,5 +171,19 @@ class MeetingAndQuoteCitationTests(SimpleTestCase):
         self.assertIn("\u201cprovides for mutual assistance\u201d", cite.apa)
         self.assertIn("title = {provides for mutual assistance}", cite.bibtex)
 
+    def test_no_date_ends_its_sentence_with_one_full_stop(self):
+        quote = Quote(
+            slug="q",
+            text="words",
+            speaker=person("Vladimir Putin", "RU"),
+            article=article(published=None),
+        )
+        chicago = citations.cite_quote(quote, URL).chicago
+        self.assertIn('"words", n.d. Quoted in', chicago)
+        self.assertIn("New Eastern Outlook, n.d. Summit Archive", chicago)
+        self.assertNotIn("n.d..", chicago)
+        cite = citations.cite_article(article(published=None), [], "https://summit.example/a/")
+        self.assertNotIn("n.d..", cite.chicago)
+
     def test_bibtex_escapes_special_characters(self):
         self.assertEqual(citations.bibtex_escape("R&D 100% {x}"), r"R\&D 100\% \{x\}")

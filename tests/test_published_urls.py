@@ -17,6 +17,10 @@ from tests.page_checks import PageTestCase
 
 PUBLISHED = Path(__file__).with_name("published_urls.txt")
 PAGES = ["/", "/about/", "/meetings/", "/people/", "/outlets/", "/articles/", "/quotes/"]
+# Sharing addresses other sites keep (archive/share_urls.py): the site's card and the whole-list
+# reference files. Each record's card and files live beside its page (`<page>card.png`,
+# `<page without its slash>.ris`), so they last as long as the page does.
+SHARING = ["/card.png", "/quotes.ris", "/quotes.bib", "/quotes.csl.json"]
 
 
 def published_urls():
@@ -36,6 +40,9 @@ def current_urls():
     urls += [f"/quotes/?page={number}" for number in quote_pages if number > 1]
     for model in (Meeting, Person, Outlet, Article, Quote):
         urls += [record.get_absolute_url() for record in model.objects.order_by("slug")]
+    urls += SHARING
+    # Embedded in other sites' pages (embed code, oEmbed): an embed must outlive any redesign.
+    urls += [f"{quote.get_absolute_url()}embed/" for quote in Quote.objects.order_by("slug")]
     return urls
 
 

@@ -11,6 +11,7 @@ from search.forms import SearchForm
 
 from ..forms import MeetingFilterForm, QuoteFilters
 from .http import site_base
+from .openapi_oembed import OEMBED_OPERATION
 from .openapi_parameters import query_parameters
 from .openapi_schemas import SCHEMAS, SLUG, ref
 from .pagination import PAGE_SIZE
@@ -162,6 +163,8 @@ PATHS = {
             },
         }
     },
+    # oEmbed (https://oembed.com) for quotes and meetings: archive/views/embed.py.
+    "/oembed": OEMBED_OPERATION,
     "/api/openapi.json": {
         "get": {
             "summary": "This description",

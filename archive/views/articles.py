@@ -1,8 +1,9 @@
 from django.shortcuts import get_object_or_404, render
 
-from .. import citations, seo
+from .. import cards, citations, scholar, seo
 from ..models import Article
 from ..querysets import Bounded
+from .cards import card_path
 from .common import listed_briefly, listed_in_full
 
 # An article page lists this many of the quotations taken from it, in the order said.
@@ -51,6 +52,8 @@ def article_detail(request, slug):
                 or f"{article.title}, {article.outlet.name}, {article.published_display}.",
                 og_type="article",
                 jsonld=seo.article_jsonld(request, article, authors),
+                card=(card_path("articles", slug), cards.article_alt(article, authors)),
+                citation_tags=scholar.article_tags(article, authors, url),
             ),
             "citation": citations.cite_article(article, authors, url),
             "share_url": url,

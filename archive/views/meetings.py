@@ -5,11 +5,13 @@ from django.shortcuts import render
 
 from summit import freshness
 
-from .. import catalogue, citations, graphics, seo
+from .. import cards, catalogue, citations, graphics, scholar, seo
 from ..forms import MeetingFilterForm
 from ..models import Meeting, Participation
 from ..querysets import Bounded
+from .cards import card_path
 from .common import group_by, listed_briefly, listed_in_full
+from .embed import oembed_discovery
 
 # A meeting page shows this many of its quotations (in the order said); the rest are a link away.
 QUOTES_SHOWN = 50
@@ -85,6 +87,12 @@ def meeting_detail(request, slug):
                 + (seo.plain_text(meeting.summary_html, words=30) or ""),
                 og_type="article",
                 jsonld=seo.meeting_jsonld(request, meeting, participations),
+                card=(
+                    card_path("meetings", slug),
+                    cards.meeting_alt(meeting, [p.person for p in participations]),
+                ),
+                citation_tags=scholar.meeting_tags(meeting, url),
+                oembed=oembed_discovery(request, url),
             ),
             "sides": group_by(participations, key=lambda p: p.side_name or "Side not given"),
             "quotes_by_speaker": group_by(quotes, key=lambda quote: quote.speaker),

@@ -1,9 +1,10 @@
 from django.db.models import Count
 from django.shortcuts import render
 
-from .. import seo
+from .. import cards, seo
 from ..models import Outlet, Quote
 from ..querysets import Bounded
+from .cards import card_path
 from .common import find_or_404, listed_briefly, listed_in_full
 
 # An outlet page lists its newest articles and quotations; the lists link to the rest.
@@ -50,5 +51,6 @@ def outlet_detail(request, slug):
         outlet.name,
         description or f"{outlet.name}: its articles and the quotations taken from them.",
         jsonld=seo.outlet_jsonld(request, outlet),
+        card=(card_path("outlets", slug), cards.outlet_alt(outlet)),
     )
     return render(request, "archive/outlet_detail.html", context)

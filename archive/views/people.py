@@ -1,8 +1,9 @@
 from django.shortcuts import render
 
-from .. import seo
+from .. import cards, seo
 from ..models import Participation, Person
 from ..querysets import Bounded
+from .cards import card_path
 from .common import find_or_404, group_by, listed_briefly, listed_in_full
 
 COUNTRY_NOT_GIVEN = "Country not given"
@@ -71,5 +72,6 @@ def person_detail(request, slug):
         summary or f"{person.name} in the Summit Archive: meetings, roles and quotations.",
         og_type="profile",
         jsonld=seo.person_jsonld(request, person, context["roles"]),
+        card=(card_path("people", slug), cards.person_alt(person, context["roles"])),
     )
     return render(request, "archive/person_detail.html", context)

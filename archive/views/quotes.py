@@ -4,9 +4,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 
-from .. import citations, seo
+from .. import cards, citations, scholar, seo
 from ..forms import QuoteFilters
 from ..models import Quote
+from .cards import card_path
+from .embed import embed_code, oembed_discovery
 
 QUOTES_PER_PAGE = 20
 # A last page of up to this many quotes joins the page before it instead of standing alone.
@@ -69,6 +71,8 @@ def quote_list(request):
         # Pager links keep the filters: "?speaker=kim-jong-un&page=2".
         "first_page": "/quotes/" + (f"?{query}" if query else ""),
         "page_prefix": f"?{query}&page=" if query else "?page=",
+        # Every quote of the list (all its pages) as one RIS/BibTeX/CSL-JSON file.
+        "cite_query": f"?{query}" if query else "",
     }
     return render(request, "archive/quote_list.html", context)
 
@@ -86,6 +90,9 @@ def quote_detail(request, slug):
             f"{speaker}, {quote.said_on_display}: \u201c{longer}\u201d",
             og_type="article",
             jsonld=seo.quote_jsonld(request, quote),
+            card=(card_path("quotes", slug), cards.quote_alt(quote)),
+            citation_tags=scholar.quote_tags(quote, url),
+            oembed=oembed_discovery(request, url),
         ),
         "quote": quote,
         "same_statement": list(quote.same_statement.for_listing().chronological())
@@ -94,5 +101,7 @@ def quote_detail(request, slug):
         "relayed_by": list(quote.relayed_by.order_by("name")) if quote.has_relays else [],
         "citation": citations.cite_quote(quote, url),
         "share_url": url,
+        "card_download": f"{card_path('quotes', slug)}?download",
+        "embed_code": embed_code(request, quote),
     }
     return render(request, "archive/quote_detail.html", context)
