@@ -48,7 +48,7 @@ class LiveSearcher:
         values = self._facet_values.get(name)
         if values is None and self.searcher.reader().has_column(name):
             # Single-valued exact fields are sortable: their column reads in one pass.
-            values = [value or "" for value in self.searcher.reader().column_reader(name)]
+            values = _column_values(self.searcher.reader(), name)
             self._facet_values[name] = values
         if values is None:
             reader = self.searcher.reader()
@@ -66,6 +66,23 @@ class LiveSearcher:
                 values = [_as_tuple(value) for value in values]
             self._facet_values[name] = values
         return values
+
+
+def _column_values(reader, name):
+    """A sortable field's value for every document of the index, segment by segment. Whoosh's
+    own column over several segments leaves out those without the column (a segment of only
+    undated quotes has no `year`), which shifts every later document's value."""
+    values = []
+    for segment, offset in reader.leaf_readers():
+        count = segment.doc_count_all()
+        if segment.has_column(name):
+            column = [value or "" for value in segment.column_reader(name)]
+        else:
+            column = [""] * count
+        if len(column) != count or len(values) != offset:
+            raise ValueError(f"The {name!r} column does not match the segment's documents.")
+        values.extend(column)
+    return values
 
 
 def _as_tuple(value):
