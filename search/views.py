@@ -1,7 +1,5 @@
 """GET /search/?q=…: one search over quotes, articles, meetings and people."""
 
-import logging
-
 from django.shortcuts import render
 from haystack.exceptions import SearchBackendError
 
@@ -9,8 +7,6 @@ from archive.models import Person
 
 from . import names, query, searching
 from .forms import SORTS, SearchForm
-
-logger = logging.getLogger(__name__)
 
 # "Did you mean" is asked for (one more, cheap search) only when a search finds this few.
 FEW_RESULTS = 3
@@ -50,8 +46,8 @@ def search(request):
         suggestion = None
         if found.page.total < FEW_RESULTS:
             suggestion = found.spelling_suggestion(parsed.words())
-    except SearchBackendError:
-        logger.exception("Search is unavailable")
+    except SearchBackendError as error:
+        searching.log_unavailable(error)
         return render(request, "search/unavailable.html", status=503)
 
     page = found.page

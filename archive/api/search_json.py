@@ -69,7 +69,8 @@ def search_json(request):
 
     try:
         found = searching.run_search(parsed, form.filters(), params.get("sort"), number)
-    except SearchBackendError:
+    except SearchBackendError as error:
+        searching.log_unavailable(error)
         return json_error(503, "Search is unavailable just now; browsing still works.")
     body.update(
         {

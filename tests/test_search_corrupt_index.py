@@ -1,0 +1,147 @@
+"""A live index whose files are damaged: search answers 503 "search unavailable" in the format
+asked for (the HTML page, JSON for /search.json, plain text for /search.csv), logs one WARNING
+line and no traceback, and /healthz, which runs a real query, answers 503 too."""
+
+import logging
+import random
+
+from django.test import override_settings
+
+from search import live
+from search.indexing import rebuild_index
+from tests.base import ArchiveTestCase
+from tests.search_support import search_index_in_temporary_directory
+
+
+def segment_file(directory, suffix):
+    (path,) = sorted(directory.glob(f"*{suffix}"))
+    return path
+
+
+def truncate(path, keep=0.5):
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+
+
+def scribble(path, share=0.5, seed=10):
+    """Random bytes over `share` of the file from its middle on, its size unchanged."""
+    data = bytearray(path.read_bytes())
+    start = len(data) // 4
+    end = start + max(1, int(len(data) * share))
+    rng = random.Random(seed)
+    data[start:end] = bytes(rng.randrange(256) for _ in range(end - start))
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "postings truncated": lambda d: truncate(segment_file(d, ".pst")),
+    "postings cut to nothing": lambda d: truncate(segment_file(d, ".pst"), keep=0),
+    "terms truncated": lambda d: truncate(segment_file(d, ".trm")),
+    "random bytes in the postings": lambda d: scribble(segment_file(d, ".pst")),
+    "random bytes in the terms": lambda d: scribble(segment_file(d, ".trm")),
+    "random bytes in the stored fields": lambda d: scribble(segment_file(d, "._stored.col")),
+    "stored fields truncated": lambda d: truncate(segment_file(d, "._stored.col")),
+    "random bytes in a facet column": lambda d: scribble(segment_file(d, ".year.col"), 0.8),
+    "random bytes in a sort column": lambda d: scribble(segment_file(d, ".date_newest.col"), 0.8),
+    "field lengths truncated": lambda d: truncate(segment_file(d, "._text_len.col"), 0.3),
+    "postings file missing": lambda d: segment_file(d, ".pst").unlink(),
+    "stored fields missing": lambda d: segment_file(d, "._stored.col").unlink(),
+    "table of contents missing": lambda d: segment_file(d, ".toc").unlink(),
+}
+
+# Whoosh reads a segment without a column file as one without values: search.live then reads the
+# field's values from its terms, so the answers are the same.
+LOST_COLUMNS = {
+    "facet and sort column files missing": lambda d: [
+        segment_file(d, suffix).unlink() for suffix in (".speaker.col", ".date_newest.col")
+    ],
+}
+
+SEARCHES = [
+    {"q": "Putin"},
+    {"q": "Kim OR Korea", "sort": "newest"},
+    {"q": '"fraternal duty"'},
+    {"q": "Russia", "type": "quote", "year": "2024"},
+]
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class CorruptIndexTests(ArchiveTestCase):
+    def damaged(self, damage):
+        """A fresh index of the archive, then the damage, before any process opens it."""
+        context = search_index_in_temporary_directory()
+        root = context.__enter__()
+        self.addCleanup(context.__exit__, None, None, None)
+        rebuild_index()
+        {**DAMAGE, **LOST_COLUMNS}[damage](live.live_directory(root))
+
+    def assert_unavailable(self, response, content_type):
+        self.assertEqual(response.status_code, 503, response.content[:300])
+        self.assertTrue(response["Content-Type"].startswith(content_type), response["Content-Type"])
+
+    def outcomes(self, damage):
+        """{endpoint: set of statuses} over the searches, then /healthz's status."""
+        self.damaged(damage)
+        statuses = {"page": set(), "json": set(), "csv": set()}
+        with self.assertLogs("search", level="DEBUG") as logs:
+            logging.getLogger("search").debug("searching a damaged index")
+            for params in SEARCHES:
+                response = self.client.get("/search/", params)
+                statuses["page"].add(self.answered(response, "text/html"))
+                response = self.client.get("/search.json", params)
+                if self.answered(response, "application/json") == 503:
+                    self.assertEqual(response.json()["status"], 503)
+                    self.assertIn("unavailable", response.json()["error"])
+                statuses["json"].add(response.status_code)
+                response = self.client.get("/search.csv", params)
+                if self.answered(response, "text/csv") == 503:
+                    self.assertIn(b"unavailable", response.content)
+                statuses["csv"].add(response.status_code)
+        for record in logs.records[1:]:
+            self.assertEqual(record.levelno, logging.WARNING, record.getMessage())
+            self.assertIsNone(record.exc_info, record.getMessage())
+        if 503 in statuses["page"]:
+            self.assertTrue(any("cannot be" in r.getMessage() for r in logs.records), damage)
+        health = self.client.get("/healthz")
+        self.assertFalse(health.json()["search"]["ok"] and health.status_code == 503)
+        return statuses, health.status_code
+
+    def answered(self, response, content_type):
+        """200 in the endpoint's own format, or 503 ("unavailable") in it (plain text for CSV)."""
+        self.assertIn(response.status_code, (200, 503), response)
+        if response.status_code == 503 and content_type == "text/csv":
+            content_type = "text/plain"
+        self.assertTrue(response["Content-Type"].startswith(content_type), response["Content-Type"])
+        return response.status_code
+
+    def test_every_damage_answers_503_in_the_format_asked_for(self):
+        for damage in DAMAGE:
+            with self.subTest(damage):
+                statuses, health = self.outcomes(damage)
+                # Damage a search meets is a 503 (some searches may not meet it: 200).
+                self.assertIn(503, statuses["page"])
+                self.assertIn(503, statuses["json"])
+                self.assertEqual(health, 503)
+
+    def test_an_undamaged_index_answers(self):
+        self.damaged_none()
+        for params in SEARCHES:
+            self.assertEqual(self.client.get("/search/", params).status_code, 200)
+            self.assertEqual(self.client.get("/search.json", params).status_code, 200)
+            self.assertEqual(self.client.get("/search.csv", params).status_code, 200)
+        self.assertEqual(self.client.get("/healthz").status_code, 200)
+
+    def test_a_lost_column_file_is_read_from_the_terms(self):
+        self.damaged_none()
+        expected = self.client.get("/search.json", {"q": "Korea", "sort": "newest"}).json()
+        self.damaged("facet and sort column files missing")
+        found = self.client.get("/search.json", {"q": "Korea", "sort": "newest"}).json()
+        self.assertEqual(found["facets"], expected["facets"])
+        self.assertEqual(found["results"], expected["results"])
+        self.assertEqual(self.client.get("/healthz").status_code, 200)
+
+    def damaged_none(self):
+        context = search_index_in_temporary_directory()
+        context.__enter__()
+        self.addCleanup(context.__exit__, None, None, None)
+        rebuild_index()
