@@ -12,8 +12,8 @@ there) and, beside them, synthetic records in `<model>/messy.yaml` (the loader r
 - dates to the day, the month or only the year, and none;
 - texts of one word up to thousands, in Latin, Hangul, Cyrillic, CJK ideographs and mixed, with
   the real names in all their spellings;
-- --undated: the quotes have no said_on, meeting or channel at all (issue #10's recipe: a batch
-  of undated quotes fills whole index segments that then have no `year`).
+- --undated: issue #10's recipe instead: only quotes are added (to the real people and articles),
+  none with said_on, meeting or channel, so whole index segments have no `year`.
 
 Synthetic records are never archive content: their slugs start with `messy-` and their texts
 say nothing true.
@@ -215,7 +215,11 @@ def build(quotes, seed=2025, undated=False):
         )
         for number in range(max(1, quotes // 10))
     ]
-    article_slugs = [row["slug"] for row in articles]
+    if undated:
+        # Issue #10's recipe: only quotes are added, to the real people and articles.
+        outlets, synthetic_people, meetings, articles = [], [], [], []
+        speaker_slugs = [row["slug"] for row in real["people"]]
+    article_slugs = [row["slug"] for row in articles or real["articles"]]
     quote_records = [
         _clean(
             {
