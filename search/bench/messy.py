@@ -2,6 +2,7 @@
 search benchmark. Deterministic: the same seed and sizes always give the same files.
 
     python -m search.bench.messy --quotes 20000 --out DIR [--seed N] [--undated]
+    manage.py load_archive --fixtures DIR
 
 DIR gets the real fixtures (fixtures/*.yaml, copied as they are, so every real name and page is
 there) and, beside them, synthetic records in `<model>/messy.yaml` (the loader reads both):
