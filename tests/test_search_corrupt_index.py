@@ -4,13 +4,15 @@ line and no traceback, and /healthz, which runs a real query, answers 503 too.""
 
 import logging
 import random
+import shutil
+import tempfile
 
 from django.test import override_settings
 
 from search import live
 from search.indexing import rebuild_index
 from tests.base import ArchiveTestCase
-from tests.search_support import search_index_in_temporary_directory
+from tests.search_support import search_index_in
 
 
 def segment_file(directory, suffix):
@@ -67,17 +69,25 @@ SEARCHES = [
 
 @override_settings(PAGE_CACHE_SECONDS=0)
 class CorruptIndexTests(ArchiveTestCase):
-    def damaged(self, damage):
-        """A fresh index of the archive, then the damage, before any process opens it."""
-        context = search_index_in_temporary_directory()
-        root = context.__enter__()
-        self.addCleanup(context.__exit__, None, None, None)
-        rebuild_index()
-        {**DAMAGE, **LOST_COLUMNS}[damage](live.live_directory(root))
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        # One index of the archive, copied for each damage.
+        cls.pristine = tempfile.mkdtemp(prefix="summit-pristine-index-")
+        cls.addClassCleanup(shutil.rmtree, cls.pristine, ignore_errors=True)
+        with search_index_in(cls.pristine):
+            rebuild_index()
 
-    def assert_unavailable(self, response, content_type):
-        self.assertEqual(response.status_code, 503, response.content[:300])
-        self.assertTrue(response["Content-Type"].startswith(content_type), response["Content-Type"])
+    def damaged(self, damage=None):
+        """A copy of the archive's index, damaged, before any process opens it."""
+        root = tempfile.mkdtemp(prefix="summit-damaged-index-")
+        self.addCleanup(shutil.rmtree, root, ignore_errors=True)
+        shutil.copytree(self.pristine, root, dirs_exist_ok=True)
+        context = search_index_in(root)
+        context.__enter__()
+        self.addCleanup(context.__exit__, None, None, None)
+        if damage:
+            {**DAMAGE, **LOST_COLUMNS}[damage](live.live_directory(root))
 
     def outcomes(self, damage):
         """{endpoint: set of statuses} over the searches, then /healthz's status."""
@@ -124,7 +134,7 @@ class CorruptIndexTests(ArchiveTestCase):
                 self.assertEqual(health, 503)
 
     def test_an_undamaged_index_answers(self):
-        self.damaged_none()
+        self.damaged()
         for params in SEARCHES:
             self.assertEqual(self.client.get("/search/", params).status_code, 200)
             self.assertEqual(self.client.get("/search.json", params).status_code, 200)
@@ -132,16 +142,10 @@ class CorruptIndexTests(ArchiveTestCase):
         self.assertEqual(self.client.get("/healthz").status_code, 200)
 
     def test_a_lost_column_file_is_read_from_the_terms(self):
-        self.damaged_none()
+        self.damaged()
         expected = self.client.get("/search.json", {"q": "Korea", "sort": "newest"}).json()
         self.damaged("facet and sort column files missing")
         found = self.client.get("/search.json", {"q": "Korea", "sort": "newest"}).json()
         self.assertEqual(found["facets"], expected["facets"])
         self.assertEqual(found["results"], expected["results"])
         self.assertEqual(self.client.get("/healthz").status_code, 200)
-
-    def damaged_none(self):
-        context = search_index_in_temporary_directory()
-        context.__enter__()
-        self.addCleanup(context.__exit__, None, None, None)
-        rebuild_index()
