@@ -170,10 +170,12 @@ class SummitWhooshBackend(WhooshSearchBackend):
                 current, parsed, sort_by, start_offset, end_offset, highlight, facets,
                 narrow_queries, spelling_query, models, result_class, empty,
             )  # fmt: skip
+        except SearchBackendError:
+            raise
         except Exception as error:
             # Damaged index files fail in Whoosh with whatever their bytes decode to (struct,
             # zlib, pickle, Unicode, KeyError, TypeError, "Block tag error"...): all are "search
-            # unavailable", logged once by the view without a traceback.
+            # unavailable", logged once by the view without a traceback (search.unreadable).
             raise unreadable.unavailable(current, error) from error
 
     def _search(

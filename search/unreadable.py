@@ -4,6 +4,7 @@ A truncated or overwritten segment file makes Whoosh fail with whatever its byte
 (struct, zlib and pickle errors, UnicodeError, KeyError, TypeError, "Block tag error"...), so
 every error raised while reading a searcher's files becomes IndexUnavailable, whose message names
 the error and where Whoosh raised it: the views log that one line as a WARNING, no traceback.
+(A bug in the search code would be answered the same way; that line names its file and line.)
 
 check() is what /healthz asks: one real query against the live index (its first word, with every
 facet, the date sort, highlighting and one stored document), and in each segment its last stored
