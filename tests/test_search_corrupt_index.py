@@ -6,8 +6,11 @@ import logging
 import random
 import shutil
 import tempfile
+import zlib
+from unittest import mock
 
 from django.test import override_settings
+from whoosh.reading import SegmentReader
 
 from search import live
 from search.indexing import rebuild_index
@@ -106,6 +109,8 @@ class CorruptIndexTests(ArchiveTestCase):
                 response = self.client.get("/search.csv", params)
                 if self.answered(response, "text/csv") == 503:
                     self.assertIn(b"unavailable", response.content)
+                else:  # read to its end: never a CSV cut short by an error halfway
+                    self.assertTrue(b"".join(response.streaming_content).startswith(b"slug,"))
                 statuses["csv"].add(response.status_code)
         for record in logs.records[1:]:
             self.assertEqual(record.levelno, logging.WARNING, record.getMessage())
@@ -149,3 +154,25 @@ class CorruptIndexTests(ArchiveTestCase):
         self.assertEqual(found["facets"], expected["facets"])
         self.assertEqual(found["results"], expected["results"])
         self.assertEqual(self.client.get("/healthz").status_code, 200)
+
+    def test_a_csv_export_is_never_cut_short(self):
+        """Damage met only by a later batch of results (here: the stored fields of every result
+        after the first dozen) is a 503 before the first byte, not a CSV that stops halfway."""
+        self.damaged()
+        read = SegmentReader.stored_fields
+        calls = []
+
+        def failing_after_a_dozen(reader, docnum):
+            calls.append(docnum)
+            if len(calls) > 12:
+                raise zlib.error("Error -3 while decompressing data: invalid block type")
+            return read(reader, docnum)
+
+        with (
+            mock.patch("archive.api.search_csv.RESULTS_PER_BATCH", 5),
+            mock.patch.object(SegmentReader, "stored_fields", failing_after_a_dozen),
+            self.assertLogs("search", level="WARNING"),
+        ):
+            response = self.client.get("/search.csv", {"q": "Kim OR Putin OR Korea"})
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
