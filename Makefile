@@ -80,6 +80,7 @@ clean:
 
 # The search benchmark: index build time and size, search latency through the view and the same
 # searches on SQLite FTS5, at 10,000 and 100,000 quotes (BENCH_SIZES to change). Temp dirs only.
+# BENCH_MESSY=1: on the messy archive (search.bench.messy) instead, plus issue #10's recipe.
 BENCH_SIZES ?= 10000 100000
 .PHONY: bench-search
 bench-search: install

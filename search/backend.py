@@ -35,13 +35,10 @@ from whoosh.fields import KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
 from whoosh.sorting import FieldFacet
 
-from . import fastpath, live, snippets, spelling, wordpairs
+from . import fastpath, live, snippets, spelling, unreadable, wordpairs
+from .unreadable import IndexUnavailable
 
 SNIPPET_FIELD = "body"
-
-
-class IndexUnavailable(SearchBackendError):
-    """The search index is missing or cannot be read: search answers 503, browsing goes on."""
 
 
 class SummitWhooshBackend(WhooshSearchBackend):
@@ -134,6 +131,12 @@ class SummitWhooshBackend(WhooshSearchBackend):
         if ix is not None:
             ix.optimize()
 
+    def check(self):
+        """A real query against the live index, for /healthz; raises IndexUnavailable."""
+        if not self.setup_complete:
+            self.setup()
+        unreadable.check(self, live.current_searcher(self.path))
+
     # Searching.
 
     @log_query
@@ -159,10 +162,27 @@ class SummitWhooshBackend(WhooshSearchBackend):
         current = live.current_searcher(self.path)
         if current is None:
             raise IndexUnavailable("The search index is missing or cannot be read.")
-        searcher = current.searcher
         parsed = self.parser.parse(str(query_string)) if query_string else None
         if parsed is None or parsed is whoosh_query.NullQuery:
             return empty
+        try:
+            return self._search(
+                current, parsed, sort_by, start_offset, end_offset, highlight, facets,
+                narrow_queries, spelling_query, models, result_class, empty,
+            )  # fmt: skip
+        except SearchBackendError:
+            raise
+        except Exception as error:
+            # Damaged index files fail in Whoosh with whatever their bytes decode to (struct,
+            # zlib, pickle, Unicode, KeyError, TypeError, "Block tag error"...): all are "search
+            # unavailable", logged once by the view without a traceback (search.unreadable).
+            raise unreadable.unavailable(current, error) from error
+
+    def _search(
+        self, current, parsed, sort_by, start_offset, end_offset, highlight, facets,
+        narrow_queries, spelling_query, models, result_class, empty,
+    ):  # fmt: skip
+        searcher = current.searcher
         restriction = self._restriction(searcher, narrow_queries, models)
         if spelling_query is not None:
             empty["spelling_suggestion"] = spelling.suggest(

@@ -48,7 +48,7 @@ class LiveSearcher:
         values = self._facet_values.get(name)
         if values is None and self.searcher.reader().has_column(name):
             # Single-valued exact fields are sortable: their column reads in one pass.
-            values = [value or "" for value in self.searcher.reader().column_reader(name)]
+            values = _column_values(self.searcher.reader(), name)
             self._facet_values[name] = values
         if values is None:
             reader = self.searcher.reader()
@@ -66,6 +66,29 @@ class LiveSearcher:
                 values = [_as_tuple(value) for value in values]
             self._facet_values[name] = values
         return values
+
+
+def _column_values(reader, name):
+    """A sortable field's value for every document of the index, segment by segment. Whoosh's
+    own column over several segments leaves out those without the column (a segment of only
+    undated quotes has no `year`), which shifted every later document's value. A segment without
+    the column is read from its terms (none for undated quotes; all if the file was lost)."""
+    values = []
+    for segment, offset in reader.leaf_readers():
+        count = segment.doc_count_all()
+        if segment.has_column(name):
+            column = [value or "" for value in segment.column_reader(name)]
+        else:
+            # No column: no values at all, or the column file is lost; the terms say which.
+            column = [""] * count
+            for term in segment.lexicon(name):
+                value = term.decode() if isinstance(term, bytes) else term
+                for docnum in segment.postings(name, term).all_ids():
+                    column[docnum] = value
+        if len(column) != count or len(values) != offset:
+            raise ValueError(f"The {name!r} column does not match the segment's documents.")
+        values.extend(column)
+    return values
 
 
 def _as_tuple(value):
@@ -159,10 +182,16 @@ def _open_searcher(root, stamp):
     try:
         ix = FileStorage(str(directory)).open_index()
         searcher = ix.searcher(weighting=ListLengthBM25F())
-    except Exception:
+    except Exception as error:
         # Whatever is wrong with the files (truncated, another version's pickled schema naming a
-        # class that no longer exists...), readers get "search unavailable", never a 500.
-        logger.warning("The search index at %s cannot be opened", directory, exc_info=True)
+        # class that no longer exists...), readers get "search unavailable", never a 500. One
+        # line, no traceback: it is logged again at every search until the index is rebuilt.
+        logger.warning(
+            "The search index at %s cannot be opened: %s: %s",
+            directory,
+            type(error).__name__,
+            str(error)[:200],
+        )
         return None
     manifest = read_manifest(directory)
     variant_terms = {key: set(values) for key, values in manifest.get("variant_terms", {}).items()}

@@ -3,6 +3,7 @@ results, and from its facet counts to links. Only haystack's public API is used,
 runs on Whoosh and on Elasticsearch. The search page and /search.json both search through
 run_search, so they page and count alike."""
 
+import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -23,6 +24,14 @@ ORDERINGS = {
 }
 FACET_LIMIT = 10
 PER_PAGE = 20
+
+logger = logging.getLogger(__name__)
+
+
+def log_unavailable(error):
+    """One WARNING line, no traceback, when search is unavailable (SearchBackendError): a missing
+    or damaged index fails every search alike, and a traceback per request floods the log."""
+    logger.warning("Search is unavailable: %s", error)
 
 
 def _term_sq(term):

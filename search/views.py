@@ -1,8 +1,6 @@
 """GET /search/?q=…: one search over quotes, articles, meetings and people; and
 GET /search/jump.json?q=…: the records to jump to as a reader types (search.jump)."""
 
-import logging
-
 from django.shortcuts import render
 from haystack.exceptions import SearchBackendError
 
@@ -13,8 +11,6 @@ from .forms import SORTS, SearchForm
 from .jump import jump_targets
 from .page import page_params, search_page
 
-logger = logging.getLogger(__name__)
-
 
 def search(request):
     form = SearchForm(request.GET)
@@ -24,8 +20,8 @@ def search(request):
 
     try:
         outcome = search_page(form)
-    except SearchBackendError:
-        logger.exception("Search is unavailable")
+    except SearchBackendError as error:
+        searching.log_unavailable(error)
         return render(request, "search/unavailable.html", status=503)
 
     params, parsed = outcome.params, outcome.parsed

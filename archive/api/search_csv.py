@@ -21,13 +21,23 @@ from .http import BadRequest, read_only, site_base
 RESULTS_PER_BATCH = 500
 
 
-def quote_rows_in_search_order(sqs, total):
-    for offset in range(0, total, RESULTS_PER_BATCH):
-        ids = [int(result.pk) for result in sqs[offset : offset + RESULTS_PER_BATCH]]
-        rows = Quote.objects.filter(pk__in=ids).values_list("pk", *QUOTE_FIELDS)
+def quote_ids_in_search_order(sqs, total):
+    """Every result's id, read from the index before the first byte is sent: an index that fails
+    halfway is a 503, never a CSV cut short that looks complete."""
+    return [
+        int(result.pk)
+        for offset in range(0, total, RESULTS_PER_BATCH)
+        for result in sqs[offset : offset + RESULTS_PER_BATCH]
+    ]
+
+
+def quote_rows_in_search_order(ids):
+    for start in range(0, len(ids), RESULTS_PER_BATCH):
+        batch = ids[start : start + RESULTS_PER_BATCH]
+        rows = Quote.objects.filter(pk__in=batch).values_list("pk", *QUOTE_FIELDS)
         by_id = {row[0]: row[1:] for row in rows}
         # A quote deleted since the index was built is left out, never an error.
-        yield from (by_id[pk] for pk in ids if pk in by_id)
+        yield from (by_id[pk] for pk in batch if pk in by_id)
 
 
 @read_only
@@ -42,8 +52,11 @@ def search_csv(request):
     filters = [("type", "quote"), *(item for item in form.filters() if item[0] != "type")]
     sqs = searching.searchqueryset(parsed, filters, params.get("sort"), for_display=False)
     try:
-        total = sqs.count()  # asked before the first byte, so an unavailable index is a 503
-    except SearchBackendError:
+        ids = quote_ids_in_search_order(sqs, sqs.count())
+    except SearchBackendError as error:
+        searching.log_unavailable(error)
+        # Plain text, as the CSV endpoints' other errors (400, 405): a CSV body would be mistaken
+        # for an empty result.
         return HttpResponse(
             "Search is unavailable just now; browsing still works.\n",
             status=503,
@@ -51,5 +64,5 @@ def search_csv(request):
         )
     addresses = Addresses(site_base(request))
     filename = filename_for("search", {"q": params.get("q", "")[:40]}, ["q"])
-    rows = quote_rows_in_search_order(sqs, total)
+    rows = quote_rows_in_search_order(ids)
     return stream_csv(filename, QUOTE_COLUMNS, rows, lambda values: quote_row(values, addresses))

@@ -52,7 +52,8 @@ def search_json(request):
         raise BadRequest("Invalid search.", detail)
     try:
         outcome = search_page(form)
-    except SearchBackendError:
+    except SearchBackendError as error:
+        searching.log_unavailable(error)
         return json_error(503, "Search is unavailable just now; browsing still works.")
     params = outcome.params
     number = params.get("page", 1)

@@ -3,15 +3,14 @@
 The people, outlets and meetings are the real ones (fixtures/*.yaml, so names and aliases are real);
 the quotes and articles are generated from a fixed vocabulary with a Zipf-like word frequency, the
 real names in all their spellings and a few recurring phrases. The same seed and size always give
-the same corpus.
+the same corpus. (No Django import at module level: search.bench.messy uses the generator without
+a database.)
 """
 
 import random
 from pathlib import Path
 
 import yaml
-
-from archive.models import Article, Meeting, Outlet, Person, Quote
 
 # Content words of diplomatic reporting, roughly most frequent first.
 VOCABULARY = """
@@ -124,6 +123,8 @@ class Generator:
 
 def load_real_records(fixtures_dir):
     """The real people, outlets and meetings (their core fields), from the fixtures."""
+    from archive.models import Meeting, Outlet, Person
+
     fixtures_dir = Path(fixtures_dir)
 
     def records(name):
@@ -160,6 +161,8 @@ def load_real_records(fixtures_dir):
 def generate(quotes, seed=2025, fixtures_dir="fixtures", progress=None):
     """Fill the (empty) database with the real people, outlets and meetings and `quotes`
     synthetic quotes, plus one synthetic article for every ten quotes."""
+    from archive.models import Article, Meeting, Outlet, Person, Quote
+
     load_real_records(fixtures_dir)
     people = list(Person.objects.order_by("slug"))
     outlets = list(Outlet.objects.order_by("slug"))

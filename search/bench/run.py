@@ -6,6 +6,11 @@
 
 Each size gets its own temporary database and index directory (never var/), removed afterwards.
 Usage: python -m search.bench 10000 100000   (BENCH_REPEAT=N for more runs per search)
+
+BENCH_MESSY=1: each size on the messy archive instead (search.bench.messy: missing fields, every
+script, long and short texts), loaded through load_archive, with its index's segment layout; then
+issue #10's recipe at its real size (the real archive plus 6,000 undated quotes): the statuses of
+a search, its JSON, CSV and date sorts.
 """
 
 import os
@@ -17,6 +22,8 @@ from pathlib import Path
 
 DEFAULT_SIZES = [10_000, 100_000]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+MESSY = os.environ.get("BENCH_MESSY", "") not in ("", "0")
+ISSUE_10_UNDATED_QUOTES = 6000
 
 # (label, query string) through the view; FTS5 gets the same words.
 SEARCHES = [
@@ -41,15 +48,18 @@ FTS5_QUERIES = {
 
 def main():
     sizes = [int(arg) for arg in sys.argv[1:]] or DEFAULT_SIZES
-    for size in sizes:
-        workdir = Path(tempfile.mkdtemp(prefix=f"summit-bench-{size}-"))
+    runs = [f"bench_one({size}, {{workdir!r}}, messy={MESSY})" for size in sizes]
+    if MESSY:
+        runs.append("bench_issue_10({workdir!r})")
+    for run in runs:
+        workdir = Path(tempfile.mkdtemp(prefix="summit-bench-"))
         try:
-            _run_in_subprocess(size, workdir)
+            _run_in_subprocess(run.format(workdir=str(workdir)), workdir)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _run_in_subprocess(size, workdir):
+def _run_in_subprocess(call, workdir):
     """Each size in a fresh interpreter: its own settings (temp DB and index), its own memory."""
     import subprocess
 
@@ -66,11 +76,11 @@ def _run_in_subprocess(size, workdir):
         "PAGE_CACHE_SECONDS": "0",
         "DJANGO_SETTINGS_MODULE": "summit.settings",
     }
-    code = f"from search.bench.run import bench_one; bench_one({size}, {str(workdir)!r})"
+    code = f"from search.bench.run import bench_issue_10, bench_one; {call}"
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
-def bench_one(size, workdir):
+def bench_one(size, workdir, messy=False):
     import django
 
     django.setup()
@@ -80,10 +90,10 @@ def bench_one(size, workdir):
     from search.bench import corpus
     from search.indexing import rebuild_index
 
-    print(f"\n== {size:,} quotes ==", flush=True)
+    print(f"\n== {size:,} quotes{' (messy archive)' if messy else ''} ==", flush=True)
     call_command("migrate", verbosity=0)
     started = time.monotonic()
-    documents = corpus.generate(size)
+    documents = _load_messy(size, Path(workdir)) if messy else corpus.generate(size)
     print(f"corpus: {documents:,} quotes and articles in {time.monotonic() - started:.1f} s")
 
     started, cpu = time.monotonic(), _cpu_seconds()
@@ -99,7 +109,10 @@ def bench_one(size, workdir):
         f"the writer processes, load average {os.getloadavg()[0]:.1f}"
     )
 
+    if messy:
+        _print_segments(workdir)
     view_times, cold = _time_view()
+    health = _time_health()
     fts_times, fts_build = _time_fts5(Path(workdir))
     print(f"FTS5 reference table built in {fts_build:.1f} s")
     print(
@@ -122,6 +135,78 @@ def bench_one(size, workdir):
         f"{_ms(_pct(everything_view, 95)):>9} {_ms(_pct(everything_fts, 50)):>9} "
         f"{_pct(everything_view, 50) / max(_pct(everything_fts, 50), 1e-9):>5.1f}x"
     )
+    print(f"GET /healthz (a real query on the live index): p50 {_ms(health)}")
+
+
+def _load_messy(size, workdir):
+    """The messy archive's fixture files, loaded through load_archive (index built apart)."""
+    from archive.loading import load_archive
+    from archive.models import Article, Quote
+    from search.bench import messy
+
+    messy.write_fixtures(workdir / "fixtures", size)
+    load_archive(workdir / "fixtures", rebuild_index=False)
+    return Quote.objects.count() + Article.objects.count()
+
+
+def _print_segments(workdir):
+    """Each segment's documents and the exact fields it has no column for."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from search import live
+
+    root = Path(workdir, "whoosh")
+    with FileStorage(str(live.live_directory(root))).open_index().reader() as reader:
+        sortable = [name for name, field in reader.schema.items() if field.column_type]
+        for number, (segment, _offset) in enumerate(reader.leaf_readers(), start=1):
+            missing = [name for name in sortable if not segment.has_column(name)]
+            print(
+                f"segment {number}: {segment.doc_count_all():,} documents, "
+                f"no column for: {', '.join(missing) or '-'}"
+            )
+
+
+def bench_issue_10(workdir):
+    """Issue #10's recipe at its real size: the real archive plus 6,000 quotes without said_on,
+    loaded (and indexed) by load_archive; every search with hits used to answer 500."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from archive.loading import load_archive
+    from search.bench import messy
+
+    print(f"\n== issue #10: the real archive + {ISSUE_10_UNDATED_QUOTES:,} undated quotes ==")
+    call_command("migrate", verbosity=0)
+    messy.write_fixtures(Path(workdir, "fixtures"), ISSUE_10_UNDATED_QUOTES, undated=True)
+    started = time.monotonic()
+    report = load_archive(Path(workdir, "fixtures"))
+    print(
+        f"load_archive: {report.index_documents:,} documents in {time.monotonic() - started:.1f} s"
+    )
+    _print_segments(workdir)
+    client = Client()
+    for path in ("/search/", "/search.json", "/search.csv"):
+        for sort in ("relevance", "newest", "oldest"):
+            response = client.get(path, {"q": "treaty", "sort": sort})
+            print(f"GET {path}?q=treaty&sort={sort}: {response.status_code}")
+    print(f"GET /healthz: {client.get('/healthz').status_code}")
+
+
+def _time_health():
+    """/healthz runs a real query (search.unreadable.check): its p50 over a few requests."""
+    from django.test import Client
+
+    client = Client()
+    times = []
+    for _ in range(10):
+        started = time.perf_counter()
+        response = client.get("/healthz")
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.content
+    return _pct(times, 50)
 
 
 def _time_view():
