@@ -47,6 +47,21 @@ class OneLineWarning(logging.Filter):
         return True
 
 
+# 503 is the site saying "search is unavailable" (a missing or damaged index, the cluster down):
+# an operator's concern, not a bug in the code, and every search would log it again.
+LEVELS = {503: logging.WARNING}
+
+
+class ServiceUnavailableAsWarning(logging.Filter):
+    """Django's request logger reports every 5xx at ERROR; a 503 is a WARNING (see LEVELS)."""
+
+    def filter(self, record):
+        if getattr(record, "status_code", None) == 503:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info = record.exc_text = None
+        return True
+
+
 class RequestLogMiddleware:
     """One line per request, for every answer: pages, static files, redirects, 404s and 500s."""
 
@@ -58,7 +73,7 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         duration_ms = (time.perf_counter() - started) * 1000
         status = response.status_code
-        level = logging.ERROR if status >= 500 else logging.INFO
+        level = LEVELS.get(status, logging.ERROR if status >= 500 else logging.INFO)
         request_logger.log(
             level,
             "%s %s %s",

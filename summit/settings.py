@@ -250,7 +250,10 @@ LOGGING = {
         "json": {"()": "summit.logging.JSONFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
-    "filters": {"one_line_warning": {"()": "summit.logging.OneLineWarning"}},
+    "filters": {
+        "one_line_warning": {"()": "summit.logging.OneLineWarning"},
+        "service_unavailable_as_warning": {"()": "summit.logging.ServiceUnavailableAsWarning"},
+    },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -262,7 +265,7 @@ LOGGING = {
     "loggers": {
         # summit.request already logs every request once; Django's request logger adds only
         # what that line cannot hold: the traceback of a 500.
-        "django.request": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "filters": ["service_unavailable_as_warning"]},
         "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }

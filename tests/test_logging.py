@@ -6,6 +6,7 @@ import logging
 import logging.config
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.test import Client, SimpleTestCase, override_settings
 from django.urls import path
 
@@ -16,8 +17,17 @@ def broken_view(request):
     raise ZeroDivisionError("a fault planted by the test")
 
 
-# The site's own addresses plus one that always fails (this module is the URLconf below).
-urlpatterns = [path("broken/", broken_view), *site_urlpatterns]
+def unavailable_view(request):
+    # What search answers while its index is missing or damaged (search.views).
+    return HttpResponse("Search is unavailable", status=503)
+
+
+# The site's own addresses plus two that always fail (this module is the URLconf below).
+urlpatterns = [
+    path("broken/", broken_view),
+    path("unavailable/", unavailable_view),
+    *site_urlpatterns,
+]
 
 
 class CapturedLog:
@@ -90,6 +100,16 @@ class RequestLogTests(SimpleTestCase):
         self.assertIn("broken_view", error["traceback"])
         self.assertEqual((request["logger"], request["status"]), ("summit.request", 500))
         self.assertEqual(request["level"], "ERROR")
+
+    def test_an_unavailable_service_is_warnings_only(self):
+        # A damaged index fails every search alike: an operator needs to know, but it is no
+        # bug of the code, and an ERROR per request would bury the real ones.
+        with CapturedLog() as log:
+            self.client.get("/unavailable/")
+        levels = {(line["logger"], line["level"]) for line in log.lines()}
+        self.assertIn(("summit.request", "WARNING"), levels)
+        self.assertNotIn("ERROR", {level for _logger, level in levels})
+        self.assertNotIn("Traceback", log.output.getvalue())
 
     def test_a_server_error_shows_the_friendly_error_page(self):
         client = Client(raise_request_exception=False)
