@@ -39,6 +39,14 @@ class ValidRecord:
     children: list = field(default_factory=list)  # nested records, in order
 
 
+class ValidArchive(dict):
+    """{ModelFile: [ValidRecord]}, and which files held no records at all."""
+
+    def __init__(self):
+        super().__init__()
+        self.empty_files = {}  # ModelFile -> [display path]
+
+
 def validate_fixtures(fixtures_dir, progress):
     """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem."""
     fixtures_dir = Path(fixtures_dir)
@@ -46,7 +54,7 @@ def validate_fixtures(fixtures_dir, progress):
         raise FixtureError([Problem(display_path(fixtures_dir), "no such directory")])
 
     problems = unknown_files(fixtures_dir)
-    archive = {}
+    archive = ValidArchive()
     unreadable = set()  # models with a file that could not be read: their slugs are unknown
     for spec in progress.track(MODEL_FILES, "Checking fixtures"):
         paths = fixture_paths(fixtures_dir, spec.name)
@@ -57,6 +65,8 @@ def validate_fixtures(fixtures_dir, progress):
         for path in paths:
             records, file_problems = read_records(path)
             problems += file_problems
+            if not records and not file_problems:
+                archive.empty_files.setdefault(spec, []).append(display_path(path))
             if file_problems and not records:
                 unreadable.add(spec.model)
             for position, data in enumerate(records, start=1):
