@@ -14,6 +14,7 @@ was out of step with the newest load (a build killed after the load's commit) is
 import os
 import shutil
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -107,12 +108,16 @@ def _write(backend, indexes, directory, total, progress, using):
         for index in indexes.values():
             queryset = index.index_queryset(using=using).order_by("pk")
             label = f"Indexing {index.get_model()._meta.verbose_name_plural}"
-            objects = queryset.iterator(chunk_size=CHUNK_SIZE)
-            for obj in progress.track(objects, label, total=queryset.count()):
-                writer.add_document(**backend.whoosh_document(index, obj))
-                documents += 1
-                if documents == total // 2:
-                    fault_point("index-write")
+            objects = progress.track(
+                queryset.iterator(chunk_size=CHUNK_SIZE), label, total=queryset.count()
+            )
+            # Closed here even when interrupted, while the database connection is still open.
+            with closing(objects):
+                for obj in objects:
+                    writer.add_document(**backend.whoosh_document(index, obj))
+                    documents += 1
+                    if documents == total // 2:
+                        fault_point("index-write")
         writer.commit()
     except BaseException:
         writer.cancel()
