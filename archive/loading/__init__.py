@@ -25,6 +25,7 @@ from summit.freshness import record_load
 
 from .deletions import DeletionsRefused, check_deletions
 from .problems import FixtureError, Problem
+from .redirects import unresolved_targets
 from .saving import ModelCounts, save_archive
 from .validation import validate_fixtures
 
@@ -77,6 +78,10 @@ def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, pro
         with transaction.atomic():
             report = LoadReport(counts=save_archive(archive, progress))
             Quote.objects.match_article_outlets()
+            # Inside the transaction: a redirect to a page this load removed undoes the load.
+            targets = unresolved_targets(archive.redirects, Path(fixtures_dir))
+            if targets:
+                raise FixtureError(targets)
             fault_point("before-commit")
             if report.changed:
                 # Published at once without an index to wait for; else when the index is live.

@@ -16,6 +16,7 @@ from django.db import models
 from archive.dates import PartialDateField
 
 from .problems import FixtureError, Problem, display_path, record_label
+from .redirects import check_redirects
 from .schema import (
     MODEL_FILES,
     OTHER_FIXTURE_FILES,
@@ -45,6 +46,7 @@ class ValidArchive(dict):
     def __init__(self):
         super().__init__()
         self.empty_files = {}  # ModelFile -> [display path]
+        self.redirects = {}  # old path -> (new path, record label), from redirects.yaml
 
 
 def validate_fixtures(fixtures_dir, progress):
@@ -78,6 +80,8 @@ def validate_fixtures(fixtures_dir, progress):
     for spec, records in archive.items():
         problems += duplicate_slugs(spec, records)
     problems += broken_relations(archive, unreadable)
+    archive.redirects, redirect_problems = check_redirects(fixtures_dir)
+    problems += redirect_problems
     if problems:
         raise FixtureError(problems)
     return archive
