@@ -51,6 +51,13 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 test: install lint $(BROWSER_TOOLS)
 	$(VENV)/bin/pytest
 
+# The fault-injection suite: load_archive and build_search_index killed (SIGTERM, SIGINT,
+# SIGKILL) at each point that matters, a reader on the real gunicorn throughout; prints a table
+# of cases and outcomes (tests/faults). A few minutes, so not part of `make test`; CI runs both.
+.PHONY: test-faults
+test-faults: install
+	$(PY) -m tests.faults
+
 clean:
 	rm -rf $(VENV) var tests/browser/node_modules
 

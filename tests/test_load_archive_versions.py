@@ -5,7 +5,7 @@ import io
 from unittest import mock
 
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from search import indexing
@@ -69,6 +69,19 @@ class PageVersionTests(TestCase):
         self.assertIn("Archive repaired", output)
         self.assertNotEqual(self.etag(), before)
         self.assertEqual(self.found()[0], 1)
+
+    def test_an_interrupted_load_says_in_one_line_what_it_left(self):
+        # What Ctrl-C or SIGTERM (summit.interrupts) raises while the index is being written.
+        with mock.patch.object(indexing, "_write", side_effect=KeyboardInterrupt):
+            with self.assertRaisesMessage(
+                CommandError,
+                "interrupted: the database holds the new archive but the search index and the "
+                "pages' version are still the old ones; run load_archive again to finish",
+            ):
+                self.run_load(self.fixtures)
+        with mock.patch("archive.loading.save_archive", side_effect=KeyboardInterrupt):
+            with self.assertRaisesMessage(CommandError, "interrupted: nothing was changed"):
+                self.run_load(self.fixtures)
 
     def test_an_index_built_alone_gives_the_pages_a_new_version(self):
         self.run_load(self.fixtures, "--no-index")
