@@ -202,8 +202,8 @@ def main():
 
 def print_table(rows, seconds, observations):
     print("\n| case | signal | point | outcome |\n|---|---|---|---|")
-    for number, (case, outcome, _) in enumerate(rows, start=1):
-        name = signal.Signals(case.signum).name
+    for case, outcome, _ in rows:
+        number, name = CASES.index(case) + 1, signal.Signals(case.signum).name
         print(f"| {number} {case.command} | {name} | {case.point} | {outcome} |")
     passed = sum(outcome == "passed" for _, outcome, _ in rows)
     print(f"\n{passed}/{len(rows)} cases passed in {seconds:.0f} s; {observations} reader answers")
