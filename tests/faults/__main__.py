@@ -138,6 +138,8 @@ class Suite:
         while marked_processes(marker) and time.monotonic() < deadline:
             time.sleep(0.1)
         left = marked_processes(marker)
+        for pid in left:  # reported, then stopped: the suite itself leaves nothing running
+            os.kill(pid, signal.SIGKILL)
         return [f"processes left: {sorted(left.values())}"] if left else []
 
     def check_index(self):
