@@ -171,7 +171,8 @@ class Suite:
         empty = [s for s in answered if s.state in ("empty", "mixed")]
         if empty:
             problems.append(f"{len(empty)} searches empty or mixed, e.g. {empty[0]}")
-        stale = [s for s in answered if s.etag != initial_etag and s.state not in (target, "found")]
+        no_verdict = (target, "found", "straddled")
+        stale = [s for s in answered if s.etag != initial_etag and s.state not in no_verdict]
         if stale:
             problems.append(f"{len(stale)} stale answers under a new version, e.g. {stale[0]}")
         final = [s for s in seen if s.asked == "search"][-3:]

@@ -2,7 +2,8 @@
 
 Each observation is (what was asked, HTTP status, ETag, state): the state is "old" or "new"
 when the answer shows that version of the archive, "mixed" for a search finding some of both,
-and "empty" for a search that found nothing for a word every version has.
+and "empty" for a search that found nothing for a word every version has ("straddled": the two
+searches that tell the versions apart were answered under two versions, so neither counts).
 """
 
 import json
@@ -42,12 +43,15 @@ def page_state(body):
 
 def search_state(base):
     """One observation for the two words that tell the versions apart, searched together."""
-    counts, status, etag = {}, 200, ""
+    counts, etags, status, etag = {}, set(), 200, ""
     for word in (OLD_WORD, NEW_WORD):
         status, etag, body = fetch(base, f"/search.json?q={word}")
         if status != 200:
             return status, etag, "error"
         counts[word] = json.loads(body)["count"]
+        etags.add(etag)
+    if len(etags) > 1:
+        return status, etag, "straddled"  # the version changed between the two: no verdict
     if counts == {OLD_WORD: MARKED, NEW_WORD: 0}:
         return status, etag, "old"
     if counts == {OLD_WORD: 0, NEW_WORD: MARKED}:
