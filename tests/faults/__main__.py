@@ -48,6 +48,7 @@ CASES = [
     Case(LOAD, signal.SIGTERM, "before-commit"),
     Case(LOAD, signal.SIGINT, "before-commit"),
     Case(LOAD, signal.SIGKILL, "before-commit"),
+    Case(LOAD, signal.SIGTERM, "after-commit"),
     Case(LOAD, signal.SIGKILL, "after-commit"),
     Case(LOAD, signal.SIGTERM, "index-write"),
     Case(LOAD, signal.SIGINT, "index-write"),
