@@ -75,6 +75,13 @@ test: install lint fonts $(BROWSER_TOOLS)
 test-fast: install lint
 	$(VENV)/bin/pytest -m "not browser"
 
+# The fault-injection suite: load_archive and build_search_index killed (SIGTERM, SIGINT,
+# SIGKILL) at each point that matters, a reader on the real gunicorn throughout; prints a table
+# of cases and outcomes (tests/faults). A few minutes, so not part of `make test`; CI runs both.
+.PHONY: test-faults
+test-faults: install
+	$(PY) -m tests.faults
+
 clean:
 	rm -rf $(VENV) var tests/browser/node_modules
 

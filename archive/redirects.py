@@ -10,6 +10,7 @@ that would otherwise be a 404 are redirected, so an entry can never hide a live 
 """
 
 import functools
+import logging
 from pathlib import Path
 
 import yaml
@@ -17,9 +18,13 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponsePermanentRedirect
 
+from summit import freshness
+
 REDIRECTS_FILE = "redirects.yaml"
 KEYS = {"old", "new", "reason"}
 DATA_SUFFIXES = {"json", "csv", "atom", "rss"}
+
+logger = logging.getLogger(__name__)
 
 
 def _check_path(value, where):
@@ -28,11 +33,11 @@ def _check_path(value, where):
     return value
 
 
-@functools.cache
 def read_redirects(path):
     """{old path: new path} from a redirects file; a missing file means no redirects.
 
-    Read once per process: a new redirect is live after the next deploy or restart.
+    load_archive checks the file thoroughly (archive.loading.redirects); this is the short
+    check of a file read by a serving process.
     """
     path = Path(path)
     if not path.exists():
@@ -53,8 +58,21 @@ def read_redirects(path):
     return redirects
 
 
+@functools.lru_cache(maxsize=4)
+def _redirects_of_version(path, version):
+    try:
+        return read_redirects(path)
+    except (ImproperlyConfigured, yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+        # Never a 500 for a broken file: a moved page answers its 404 until the file is fixed.
+        message = str(error).splitlines()[0]
+        logger.warning("Redirects not applied, %s cannot be used: %s", path, message)
+        return {}
+
+
 def redirects():
-    return read_redirects(Path(settings.FIXTURES_DIR) / REDIRECTS_FILE)
+    """The redirects, read again after every data load (the file is loaded with the archive)."""
+    path = Path(settings.FIXTURES_DIR) / REDIRECTS_FILE
+    return _redirects_of_version(path, freshness.current_version().tag)
 
 
 def moved_to(path, moved):

@@ -5,11 +5,17 @@ and Whoosh's multi-process writer for large archives, then swapped in by one ren
 file. Readers keep answering from the old index until the swap and from the new one after it; a
 failed build leaves the live index untouched. With Elasticsearch configured, haystack's own
 clear_index + update_index are used instead.
+
+The manifest names the data load (summit.models.DataLoad) the index was built from; once the
+index is live that load is published, which gives every page its new version. An index that
+was out of step with the newest load (a build killed after the load's commit) is re-versioned.
 """
 
 import os
 import shutil
 import time
+from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.core.management import call_command
@@ -17,9 +23,12 @@ from haystack import connections
 from haystack.query import SearchQuerySet
 
 from archive.progress import Progress
+from summit import freshness
+from summit.faults import fault_point
 
 from . import live, names, wordpairs
 from .backend import SummitWhooshBackend
+from .writers import ParallelWriter
 
 # Below this many documents the worker processes cost more than they save.
 MULTIPROCESS_FROM = 5000
@@ -27,16 +36,31 @@ WRITER_MEMORY_MB = 256
 CHUNK_SIZE = 2000
 
 
+@dataclass
+class IndexReport:
+    documents: int
+    reversioned: bool  # the pages got a new version with this index
+
+
 def rebuild_index(progress=None, using="default"):
     """Build a fresh index of every record and make it live. Returns the number of documents."""
+    return rebuild_and_publish(progress, using).documents
+
+
+def rebuild_and_publish(progress=None, using="default", reversion=False):
+    """Build a fresh index of every record, make it live and publish the newest data load.
+    `reversion` gives the pages a new version even when the old index was in step."""
     progress = progress or Progress()
+    load = freshness.last_load()
     backend = connections[using].get_backend()
     if not isinstance(backend, SummitWhooshBackend):
         call_command("clear_index", interactive=False, verbosity=0, using=[using])
         call_command("update_index", verbosity=0, using=[using])
         documents = SearchQuerySet(using=using).count()
         progress.note(f"Search index: {documents} documents")
-        return documents
+        return IndexReport(documents, bool(load) and freshness.publish_load(load, reversion))
+
+    in_step = load is not None and index_load_id(backend.path) == load.id
 
     started = time.monotonic()
     backend.setup()
@@ -47,15 +71,24 @@ def rebuild_index(progress=None, using="default"):
     directory = live.new_directory(backend.path)
     try:
         documents = _write(backend, indexes, directory, total, progress, using)
+        fault_point("before-publish")
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
-    live.publish(backend.path, directory, _manifest(documents, table, backend))
+    manifest = _manifest(documents, table, backend, load)
+    live.publish(backend.path, directory, manifest)
+    reversioned = bool(load) and freshness.publish_load(load, again=reversion or not in_step)
     progress.note(
         f"Search index: {documents} documents in {time.monotonic() - started:.1f} s "
         f"({_size_mb(directory):.1f} MB)"
     )
-    return documents
+    return IndexReport(documents, reversioned)
+
+
+def index_load_id(root):
+    """The id of the data load the live index was built from, or None if unknown."""
+    directory = live.live_directory(root)
+    return live.read_manifest(directory).get("data_load") if directory else None
 
 
 def _write(backend, indexes, directory, total, progress, using):
@@ -66,7 +99,8 @@ def _write(backend, indexes, directory, total, progress, using):
     procs = min(os.cpu_count() or 1, 4)
     if total >= MULTIPROCESS_FROM and procs > 1:
         # Each worker writes its own segment; the segments are kept as they are (no merge pass).
-        writer = ix.writer(procs=procs, multisegment=True, batchsize=500, **options)
+        # Its workers die with this process and are stopped when the build is (search.writers).
+        writer = ParallelWriter(ix, procs=procs, multisegment=True, batchsize=500, **options)
     else:
         writer = ix.writer(**options)
     documents = 0
@@ -74,14 +108,20 @@ def _write(backend, indexes, directory, total, progress, using):
         for index in indexes.values():
             queryset = index.index_queryset(using=using).order_by("pk")
             label = f"Indexing {index.get_model()._meta.verbose_name_plural}"
-            objects = queryset.iterator(chunk_size=CHUNK_SIZE)
-            for obj in progress.track(objects, label, total=queryset.count()):
-                writer.add_document(**backend.whoosh_document(index, obj))
-                documents += 1
+            objects = progress.track(
+                queryset.iterator(chunk_size=CHUNK_SIZE), label, total=queryset.count()
+            )
+            # Closed here even when interrupted, while the database connection is still open.
+            with closing(objects):
+                for obj in objects:
+                    writer.add_document(**backend.whoosh_document(index, obj))
+                    documents += 1
+                    if documents == total // 2:
+                        fault_point("index-write")
+        writer.commit()
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
     return documents
 
 
@@ -102,7 +142,7 @@ def _schema(backend, indexes, total, using):
     return schema
 
 
-def _manifest(documents, table, backend):
+def _manifest(documents, table, backend, load):
     """What the index was built with; the backend reads the name variants for highlighting."""
     analyzer = backend.schema[backend.content_field_name].analyzer
     variant_terms = {}
@@ -113,6 +153,7 @@ def _manifest(documents, table, backend):
     return {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": documents,
+        "data_load": load.id if load else None,
         "names_table_version": names.TABLE_VERSION,
         "variant_terms": {key: sorted(values) for key, values in variant_terms.items()},
     }

@@ -26,7 +26,6 @@ from .scoring import ListLengthBM25F
 
 POINTER = "CURRENT"
 MANIFEST = "summit-index.json"
-KEEP_PREVIOUS = 1  # indexes kept besides the live one, for readers that opened them just before
 
 _lock = threading.Lock()
 _open = {}  # root path -> LiveSearcher
@@ -206,9 +205,11 @@ def read_manifest(directory):
 
 
 def new_directory(root):
-    """A fresh, empty directory beside the live index for a new build."""
+    """A fresh, empty directory beside the live index for a new build, named after this process
+    so that a later build can tell an abandoned directory from one still being written."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(root, keep=set())
     from datetime import UTC, datetime
 
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
@@ -220,6 +221,7 @@ def new_directory(root):
 def publish(root, directory, manifest):
     """Write the manifest, then point CURRENT at `directory` in one atomic rename."""
     root = Path(root)
+    previous = live_directory(root)
     (Path(directory) / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False))
     temporary = root / f".{POINTER}.{os.getpid()}.tmp"
     with open(temporary, "w") as pointer:
@@ -227,15 +229,45 @@ def publish(root, directory, manifest):
         pointer.flush()
         os.fsync(pointer.fileno())
     os.replace(temporary, root / POINTER)
-    _remove_old(root, keep=Path(directory).name)
+    kept = {Path(directory).name} | ({previous.name} if previous else set())
+    _remove_old(root, keep=kept)
 
 
 def _remove_old(root, keep):
-    """Delete all but the newest few finished indexes; builds still running are left alone."""
-    finished = sorted(
-        (path for path in root.glob("index-*") if (path / MANIFEST).exists()),
-        key=lambda path: path.name,
-    )
-    old = [path for path in finished if path.name != keep][: -KEEP_PREVIOUS or None]
-    for path in old:
-        shutil.rmtree(path, ignore_errors=True)
+    """Delete every index but the live one and the one live before it (for readers that opened
+    it just before the swap), except builds still running."""
+    _remove_abandoned(root, keep)
+    for path in root.glob("index-*"):
+        if path.name not in keep and not _builder_running(path.name):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _remove_abandoned(root, keep):
+    """Delete what interrupted builds left: half-written index directories and pointer files
+    of processes that are no longer running. A build still running is left alone."""
+    leftovers = [path for path in root.glob("index-*") if not (path / MANIFEST).exists()]
+    leftovers += list(root.glob(f".{POINTER}.*.tmp"))
+    for path in leftovers:
+        if path.name in keep or _builder_running(path.name):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _builder_running(name):
+    """Whether the process whose id ends the name (index-<time>-<pid>, .CURRENT.<pid>.tmp) runs."""
+    digits = name.removesuffix(".tmp").replace(".", "-").rsplit("-", 1)[-1]
+    if not digits.isdigit():
+        return True  # not a name a build gives: leave it
+    pid = int(digits)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # running, as another user
+    return True

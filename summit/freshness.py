@@ -5,11 +5,14 @@ reloaded or a new release is deployed. The version names both: it is the ETag of
 the prefix of every cached page's key (a reload invalidates them all at once, in every process
 and on every machine sharing the database) and, as a time, the pages' Last-Modified.
 
-The loader calls record_load() inside the transaction that writes the archive, so readers never
-see new data under an old version. Serving processes re-read the newest load from the database
-at most every DATA_VERSION_CHECK_SECONDS, so a page costs no query for it; a negative value
-means "never re-read: only this process loads data" (the test suite, where it keeps query
-counts exact).
+The version is that of the newest *published* load. The loader writes its DataLoad unpublished
+in the transaction that writes the archive, and publishes it (publish_load) only once the search
+index built from that data is live: until then readers keep the old version, so a search page
+rendered from the old index can never be cached or revalidated under the new one. With
+`--no-index` the load is published in its own transaction. Serving processes re-read the newest
+published load from the database at most every DATA_VERSION_CHECK_SECONDS, so a page costs no
+query for it; a negative value means "never re-read: only this process loads data" (the test
+suite, where it keeps query counts exact).
 """
 
 import hashlib
@@ -39,13 +42,13 @@ class Version:
         return f'"{self.tag}"'
 
 
-def version_of(load_id, loaded_at):
+def version_of(load_id, published_at):
     # RELEASE (e.g. the commit) makes versions agree across machines; without it each server
     # start counts as a release of its own.
     release = settings.RELEASE or STARTED_AT.isoformat()
-    seed = f"{load_id}|{loaded_at.isoformat()}|{release}"
+    seed = f"{load_id}|{published_at.isoformat()}|{release}"
     tag = hashlib.sha256(seed.encode()).hexdigest()[:20]
-    return Version(tag=tag, last_modified=max(loaded_at.replace(microsecond=0), STARTED_AT))
+    return Version(tag=tag, last_modified=max(published_at.replace(microsecond=0), STARTED_AT))
 
 
 class _Remembered:
@@ -62,21 +65,36 @@ class _Remembered:
         return version
 
 
-def record_load():
-    """Mark the archive as just reloaded: every cached page and ETag becomes stale."""
-    load = DataLoad.objects.create()
-    _Remembered.set(version_of(load.id, load.loaded_at))
+def record_load(published=True):
+    """Record that the archive was just reloaded. Published, every cached page and ETag becomes
+    stale at once; unpublished, nothing changes for readers until publish_load()."""
+    load = DataLoad.objects.create(published_at=timezone.now() if published else None)
+    if published:
+        _Remembered.set(version_of(load.id, load.published_at))
     return load
 
 
+def publish_load(load, again=False):
+    """Make `load` the pages' version (once the index built from it is live). `again` gives a
+    published load a new version, for an index that was out of step with it. True if the
+    version changed."""
+    if load.published_at is not None and not again:
+        return False
+    load.published_at = timezone.now()
+    load.save(update_fields=["published_at"])
+    _Remembered.set(version_of(load.id, load.published_at))
+    return True
+
+
 def last_load():
-    """The newest DataLoad, or None when the archive has never been loaded."""
+    """The newest DataLoad, published or not, or None when the archive has never been loaded."""
     return DataLoad.objects.order_by("-id").first()
 
 
 def read_version():
     """The version from the database: what every process and machine agrees on."""
-    newest = DataLoad.objects.order_by("-id").values_list("id", "loaded_at").first()
+    published = DataLoad.objects.filter(published_at__isnull=False)
+    newest = published.order_by("-id").values_list("id", "published_at").first()
     return version_of(*(newest or (0, STARTED_AT)))
 
 

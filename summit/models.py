@@ -5,9 +5,15 @@ from django.utils import timezone
 
 
 class DataLoad(models.Model):
-    """One completed `load_archive`. The newest row dates every page: its ETag and Last-Modified."""
+    """One `load_archive` that changed the archive. The newest published row dates every page:
+    its ETag and Last-Modified.
+
+    A load that also rebuilds the search index is written unpublished (published_at empty) with
+    the data, and published once the index built from it is live, so the pages' version changes
+    only when the database and the index both hold the new data."""
 
     loaded_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, default=timezone.now)
 
     class Meta:
         get_latest_by = "id"

@@ -3,8 +3,12 @@
     report = load_archive(settings.FIXTURES_DIR)
 
 Nothing touches the database until every file has been read and checked; a FixtureError lists
-every problem (file, record, field, message). Writing happens in one transaction, so any failure
-leaves the database exactly as it was. The search index is rebuilt after the commit.
+every problem (file, record, field, message). A file with no records or a load deleting a large
+share of a table is refused unless `allow_deletions` (loading.deletions). Writing happens in
+one transaction, so any failure leaves the database exactly as it was. The search index is
+rebuilt after the commit, and only then do pages get their new version (summit.freshness): a
+load killed in between leaves the old version, and the next load, finding the index out of step
+with the database, rebuilds it and publishes the version ("repaired").
 """
 
 import time
@@ -15,20 +19,47 @@ from django.db import transaction
 
 from archive.models import Quote
 from archive.progress import Progress
-from search.indexing import rebuild_index as rebuild_search_index
+from search.indexing import rebuild_and_publish
+from summit.faults import fault_point
 from summit.freshness import record_load
 
+from .deletions import DeletionsRefused, check_deletions
 from .problems import FixtureError, Problem
+from .redirects import unresolved_targets
 from .saving import ModelCounts, save_archive
 from .validation import validate_fixtures
 
-__all__ = ["FixtureError", "LoadReport", "ModelCounts", "Problem", "load_archive"]
+__all__ = [
+    "DeletionsRefused",
+    "FixtureError",
+    "LoadInterrupted",
+    "LoadReport",
+    "ModelCounts",
+    "Problem",
+    "load_archive",
+]
+
+
+class LoadInterrupted(Exception):
+    """Ctrl-C or SIGTERM stopped the load; `committed` says whether the new data is in."""
+
+    def __init__(self, committed):
+        self.committed = committed
+        if committed:
+            message = (
+                "interrupted: the database holds the new archive but the search index and the "
+                "pages' version are still the old ones; run load_archive again to finish"
+            )
+        else:
+            message = "interrupted: nothing was changed"
+        super().__init__(message)
 
 
 @dataclass
 class LoadReport:
     counts: dict = field(default_factory=dict)  # file name ("quotes") -> ModelCounts
     index_documents: int | None = None  # None when the index was not rebuilt
+    repaired: bool = False  # nothing to load, but the index and version caught up with the data
     seconds: float = 0.0
 
     @property
@@ -36,17 +67,32 @@ class LoadReport:
         return any(counts.changed for counts in self.counts.values())
 
 
-def load_archive(fixtures_dir, *, rebuild_index=True, progress=None):
+def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, progress=None):
     started = time.monotonic()
     progress = progress or Progress()
-    archive = validate_fixtures(Path(fixtures_dir), progress)
-    with transaction.atomic():
-        report = LoadReport(counts=save_archive(archive, progress))
-        Quote.objects.match_article_outlets()
-        if report.changed:
-            # In the same transaction: readers never see new data under the old page version.
-            record_load()
-    if rebuild_index:
-        report.index_documents = rebuild_search_index(progress=progress)
+    committed = False
+    try:
+        archive = validate_fixtures(Path(fixtures_dir), progress)
+        if not allow_deletions:
+            check_deletions(archive, Path(fixtures_dir))
+        with transaction.atomic():
+            report = LoadReport(counts=save_archive(archive, progress))
+            Quote.objects.match_article_outlets()
+            # Inside the transaction: a redirect to a page this load removed undoes the load.
+            targets = unresolved_targets(archive.redirects, Path(fixtures_dir))
+            if targets:
+                raise FixtureError(targets)
+            fault_point("before-commit")
+            if report.changed:
+                # Published at once without an index to wait for; else when the index is live.
+                record_load(published=not rebuild_index)
+        committed = report.changed
+        fault_point("after-commit")
+        if rebuild_index:
+            index = rebuild_and_publish(progress=progress)
+            report.index_documents = index.documents
+            report.repaired = index.reversioned and not report.changed
+    except KeyboardInterrupt:
+        raise LoadInterrupted(committed) from None
     report.seconds = time.monotonic() - started
     return report

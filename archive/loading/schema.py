@@ -41,7 +41,7 @@ MODEL_FILES = [
     ModelFile("quotes", Quote),
 ]
 
-# Fixture files another part of the project reads; the archive loader leaves them alone.
+# Fixture files another part of the project reads; the loader checks them (loading.redirects).
 OTHER_FIXTURE_FILES = {"redirects.yaml"}
 
 

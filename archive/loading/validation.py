@@ -17,6 +17,7 @@ from django.db import models
 from archive.dates import PartialDateField
 
 from .problems import FixtureError, Problem, display_path, record_label
+from .redirects import check_redirects
 from .schema import (
     MODEL_FILES,
     OTHER_FIXTURE_FILES,
@@ -40,6 +41,15 @@ class ValidRecord:
     children: list = field(default_factory=list)  # nested records, in order
 
 
+class ValidArchive(dict):
+    """{ModelFile: [ValidRecord]}, and which files held no records at all."""
+
+    def __init__(self):
+        super().__init__()
+        self.empty_files = {}  # ModelFile -> [display path]
+        self.redirects = {}  # old path -> (new path, record label), from redirects.yaml
+
+
 def validate_fixtures(fixtures_dir, progress):
     """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem."""
     fixtures_dir = Path(fixtures_dir)
@@ -47,7 +57,7 @@ def validate_fixtures(fixtures_dir, progress):
         raise FixtureError([Problem(display_path(fixtures_dir), "no such directory")])
 
     problems = unknown_files(fixtures_dir)
-    archive = {}
+    archive = ValidArchive()
     unreadable = set()  # models with a file that could not be read: their slugs are unknown
     for spec in progress.track(MODEL_FILES, "Checking fixtures"):
         paths = fixture_paths(fixtures_dir, spec.name)
@@ -58,6 +68,8 @@ def validate_fixtures(fixtures_dir, progress):
         for path in paths:
             records, file_problems = read_records(path)
             problems += file_problems
+            if not records and not file_problems:
+                archive.empty_files.setdefault(spec, []).append(display_path(path))
             if file_problems and not records:
                 unreadable.add(spec.model)
             for position, data in enumerate(records, start=1):
@@ -69,6 +81,8 @@ def validate_fixtures(fixtures_dir, progress):
     for spec, records in archive.items():
         problems += duplicate_slugs(spec, records)
     problems += broken_relations(archive, unreadable)
+    archive.redirects, redirect_problems = check_redirects(fixtures_dir)
+    problems += redirect_problems
     if problems:
         raise FixtureError(problems)
     return archive

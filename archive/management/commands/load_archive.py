@@ -5,9 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.loading import FixtureError, load_archive
+from archive.loading import DeletionsRefused, FixtureError, LoadInterrupted, load_archive
 from archive.loading.problems import display_path
 from archive.progress import Progress
+from summit.interrupts import terminate_as_interrupt
 
 COLUMNS = ("created", "updated", "unchanged", "deleted")
 
@@ -28,26 +29,50 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-index", action="store_true", help="Do not rebuild the search index."
         )
+        parser.add_argument(
+            "--allow-deletions",
+            action="store_true",
+            help="Load even a file with no records, or fixtures that delete more than a fifth "
+            "of a table's records (refused otherwise).",
+        )
 
-    def handle(self, *args, fixtures, no_index, **options):
+    def handle(self, *args, fixtures, no_index, allow_deletions, **options):
         # tqdm needs the real stream: Django's wrapper would add a newline to every redraw.
         stream = getattr(self.stdout, "_out", self.stdout)
         progress = Progress(stream if options["verbosity"] > 0 else None)
         try:
-            report = load_archive(fixtures, rebuild_index=not no_index, progress=progress)
+            with terminate_as_interrupt():
+                report = load_archive(
+                    fixtures,
+                    rebuild_index=not no_index,
+                    allow_deletions=allow_deletions,
+                    progress=progress,
+                )
+        except LoadInterrupted as error:
+            raise CommandError(str(error)) from None
         except FixtureError as error:
             for problem in error.problems:
                 self.stderr.write(str(problem))
             count = len(error.problems)
+            advice = (
+                " To delete them, run again with --allow-deletions."
+                if isinstance(error, DeletionsRefused)
+                else ""
+            )
             raise CommandError(
                 f"{count} problem{'s' if count != 1 else ''} in {display_path(fixtures)}; "
-                "nothing was loaded."
+                f"nothing was loaded.{advice}"
             ) from None
 
         if options["verbosity"] > 0:
             # The index builder reports its own document count as it finishes.
             self.stdout.write(summary_table(report))
-            outcome = "loaded" if report.changed else "already up to date"
+            if report.changed:
+                outcome = "loaded"
+            elif report.repaired:
+                outcome = "repaired (the search index and page version caught up with the data)"
+            else:
+                outcome = "already up to date"
             self.stdout.write(self.style.SUCCESS(f"Archive {outcome} in {report.seconds:.1f} s"))
 
 
