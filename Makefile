@@ -76,3 +76,21 @@ bench-serve: install
 .PHONY: bench-pages
 bench-pages: install
 	$(PY) bench/detail_pages.py
+
+# A 3-node OpenSearch cluster on 127.0.0.1:9200-9202 (SEARCH_CLUSTER_PORT to change), from Maven
+# Central (deploy/search-cluster). Runs in the foreground: Ctrl-C or `make search-cluster-stop`.
+SEARCH_CLUSTER_PORT ?= 9200
+.PHONY: search-cluster search-cluster-stop test-scale
+search-cluster:
+	deploy/search-cluster/run $(SEARCH_CLUSTER_PORT)
+
+search-cluster-stop:
+	@curl -fsS -X POST http://127.0.0.1:$$(($(SEARCH_CLUSTER_PORT) + 90))/stop \
+	  && echo "search cluster on port $(SEARCH_CLUSTER_PORT) stopping" \
+	  || echo "no search cluster answers on port $(SEARCH_CLUSTER_PORT)"
+
+# The whole suite at scale: PostgreSQL, the 3-node search cluster and a shared Redis page cache,
+# each started for this run and stopped after it, whatever the outcome.
+test-scale: install
+	$(PY) -m pip install --quiet -e '.[test,scale]'
+	.ci/with-postgres .ci/with-redis .ci/with-search-cluster $(VENV)/bin/pytest
