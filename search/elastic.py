@@ -1,0 +1,158 @@
+"""haystack's Elasticsearch 7 engine for a cluster of several nodes, searched through an alias.
+
+INDEX_NAME names an alias, never an index: each rebuild writes a new index beside the live one
+and moves the alias to it in one request (rebuild()), so a reader never sees an empty or a
+half-built index, and a failed build leaves the live one as it was. Beyond haystack's own backend:
+
+- searching never creates an index (haystack's setup() would create one under the alias's name,
+  empty, whenever a search came before the first build);
+- a cluster that cannot answer raises IndexUnavailable (a SearchBackendError), so search answers
+  503 exactly as on Whoosh, instead of haystack's silent "no results";
+- every index has one primary shard and one replica: any one node of three may stop and searches
+  keep answering from the other copy.
+"""
+
+import time
+import uuid
+
+import elasticsearch
+from elasticsearch.helpers import BulkIndexError
+from haystack import connections
+from haystack.backends.elasticsearch7_backend import (
+    Elasticsearch7SearchBackend,
+    Elasticsearch7SearchEngine,
+)
+
+from .backend import IndexUnavailable
+
+# How long a rebuild waits for the new index's replica before giving up (the live one stays).
+GREEN_TIMEOUT = "60s"
+CHUNK_SIZE = 1000
+
+
+class SummitElasticsearchBackend(Elasticsearch7SearchBackend):
+    DEFAULT_SETTINGS = {
+        "settings": {
+            **Elasticsearch7SearchBackend.DEFAULT_SETTINGS["settings"],
+            # One shard: scores from one set of term statistics, as on Whoosh.
+            "number_of_shards": 1,
+            "number_of_replicas": 1,
+        }
+    }
+
+    def setup(self):
+        """Read the live index's mapping through the alias; create nothing."""
+        unified_index = connections[self.connection_alias].get_unified_index()
+        self.content_field_name, field_mapping = self.build_schema(
+            unified_index.all_searchfields()
+        )
+        self.field_mapping = field_mapping
+        self.setup_complete = True
+
+    def search(self, query_string, **kwargs):
+        try:
+            return super().search(query_string, **kwargs)
+        except elasticsearch.NotFoundError as error:
+            raise IndexUnavailable("The search index has not been built yet.") from error
+        except elasticsearch.TransportError as error:
+            raise IndexUnavailable(f"The search cluster did not answer: {error}") from error
+
+    def live_indexes(self):
+        """The concrete indexes behind the alias (one, except during a swap)."""
+        try:
+            return sorted(self.conn.indices.get_alias(name=self.index_name))
+        except elasticsearch.NotFoundError:
+            return []
+
+    def cluster_health(self):
+        return self.conn.cluster.health(params={"timeout": "5s"})
+
+
+class SummitElasticsearchEngine(Elasticsearch7SearchEngine):
+    backend = SummitElasticsearchBackend
+
+
+def rebuild(backend, progress, using="default"):
+    """Index every record into a new index, then point the alias at it and remove the old ones.
+
+    Returns the number of documents. Until the swap, readers search the old index (or, before the
+    first build, get 503); if anything fails before it, the new index is deleted and the alias is
+    left where it was."""
+    started = time.monotonic()
+    backend.setup()
+    alias = backend.index_name
+    conn = backend.conn
+    new = f"{alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    indexes = connections[using].get_unified_index().get_indexes()
+    body = {
+        **backend.DEFAULT_SETTINGS,
+        "mappings": backend._get_current_mapping(backend.field_mapping),
+    }
+    # During the build: no refreshes until the end (faster), then the replica before the swap.
+    body["settings"] = {**body["settings"], "refresh_interval": "-1"}
+    conn.indices.create(index=new, body=body)
+    try:
+        documents = _write(backend, conn, new, indexes, progress, using)
+        conn.indices.put_settings(index=new, body={"index": {"refresh_interval": "1s"}})
+        conn.indices.refresh(index=new)
+        health = conn.cluster.health(
+            index=new, params={"wait_for_status": "green", "timeout": GREEN_TIMEOUT}
+        )
+        if health.get("timed_out"):
+            raise IndexUnavailable(f"The new index {new} has no replica after {GREEN_TIMEOUT}.")
+        indexed = conn.count(index=new)["count"]
+        if indexed != documents:
+            raise IndexUnavailable(f"The new index {new} holds {indexed} of {documents} documents.")
+        old = backend.live_indexes()
+        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+        if conn.indices.exists(index=alias) and not old:
+            # An index under the alias's own name (haystack's plain rebuild): replaced in the swap.
+            actions.append({"remove_index": {"index": alias}})
+        actions.append({"add": {"index": new, "alias": alias}})
+        conn.indices.update_aliases(body={"actions": actions})
+    except BaseException:
+        conn.indices.delete(index=new, ignore=[404])
+        raise
+    _remove_old(conn, alias, keep=new)
+    progress.note(
+        f"Search index: {documents} documents in {time.monotonic() - started:.1f} s "
+        f"(index {new} behind alias {alias})"
+    )
+    return documents
+
+
+def _write(backend, conn, new, indexes, progress, using):
+    """Every record of every search index, in bulk requests of CHUNK_SIZE, into `new`."""
+    writer = type(backend).__new__(type(backend))
+    writer.__dict__.update(backend.__dict__)
+    writer.index_name = new
+    documents = 0
+    for index in indexes.values():
+        queryset = index.index_queryset(using=using).order_by("pk")
+        label = f"Indexing {index.get_model()._meta.verbose_name_plural}"
+        chunk = []
+        objects = queryset.iterator(chunk_size=CHUNK_SIZE)
+        for obj in progress.track(objects, label, total=queryset.count()):
+            chunk.append(obj)
+            if len(chunk) == CHUNK_SIZE:
+                documents += _bulk(writer, index, chunk)
+                chunk = []
+        if chunk:
+            documents += _bulk(writer, index, chunk)
+    return documents
+
+
+def _bulk(writer, index, objects):
+    try:
+        writer.update(index, objects, commit=False)
+    except BulkIndexError as error:
+        raise IndexUnavailable(f"{len(error.errors)} documents were refused.") from error
+    return len(objects)
+
+
+def _remove_old(conn, alias, keep):
+    """Indexes of earlier builds (and of failed ones a crash left behind)."""
+    built = conn.indices.get(index=f"{alias}-*", params={"expand_wildcards": "open,closed"})
+    old = [name for name in built if name != keep]
+    if old:
+        conn.indices.delete(index=",".join(old), ignore=[404])
