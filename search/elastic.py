@@ -8,6 +8,9 @@ half-built index, and a failed build leaves the live one as it was. Beyond hayst
   empty, whenever a search came before the first build);
 - a cluster that cannot answer raises IndexUnavailable (a SearchBackendError), so search answers
   503 exactly as on Whoosh, instead of haystack's silent "no results";
+- snippets come from the stored verbatim text (`body`), as on Whoosh, not from the whole search
+  document (which carries names in every spelling and source titles);
+- every facet value is counted, as on Whoosh (haystack asks for Elasticsearch's default top ten);
 - every index has one primary shard and one replica: any one node of three may stop and searches
   keep answering from the other copy.
 """
@@ -23,31 +26,107 @@ from haystack.backends.elasticsearch7_backend import (
     Elasticsearch7SearchEngine,
 )
 
-from .backend import IndexUnavailable
+from .backend import SNIPPET_FIELD, IndexUnavailable
+from .snippets import SNIPPET_CHARS
 
 # How long a rebuild waits for the new index's replica before giving up (the live one stays).
 GREEN_TIMEOUT = "60s"
 CHUNK_SIZE = 1000
+# Facet values counted per search: more than the archive has people, meetings or outlets.
+FACET_VALUES = 10000
+
+
+# Whoosh's StemmingAnalyzer (search.backend), rebuilt from Elasticsearch's parts, so both engines
+# find the same words: Unicode words, lower case, Whoosh's stop words and words of one letter
+# dropped, the Porter stemmer (Elasticsearch's "snowball" is Porter2, which stems some words
+# otherwise).
+WHOOSH_STOP_WORDS = sorted(
+    "a an and are as at be by can for from have if in is it may not of on or tbd that the this "
+    "to us we when will with yet you your".split()
+)
+TEXT_ANALYSIS = {
+    "tokenizer": {
+        "whoosh_words": {
+            "type": "pattern",
+            "pattern": r"\w+(\.?\w+)*",
+            "group": 0,
+            "flags": "UNICODE_CHARACTER_CLASS",
+        }
+    },
+    "filter": {
+        "whoosh_stop": {"type": "stop", "stopwords": WHOOSH_STOP_WORDS},
+        "whoosh_minsize": {"type": "length", "min": 2},
+    },
+    "analyzer": {
+        "summit_text": {
+            "type": "custom",
+            "tokenizer": "whoosh_words",
+            "filter": ["lowercase", "whoosh_stop", "whoosh_minsize", "porter_stem"],
+        }
+    },
+}
+
+
+def _merged_analysis(analysis):
+    return {
+        key: {**analysis.get(key, {}), **TEXT_ANALYSIS.get(key, {})}
+        for key in {*analysis, *TEXT_ANALYSIS}
+    }
 
 
 class SummitElasticsearchBackend(Elasticsearch7SearchBackend):
     DEFAULT_SETTINGS = {
         "settings": {
             **Elasticsearch7SearchBackend.DEFAULT_SETTINGS["settings"],
+            "analysis": _merged_analysis(
+                Elasticsearch7SearchBackend.DEFAULT_SETTINGS["settings"]["analysis"]
+            ),
             # One shard: scores from one set of term statistics, as on Whoosh.
             "number_of_shards": 1,
             "number_of_replicas": 1,
         }
     }
+    DEFAULT_FIELD_MAPPING = {"type": "text", "analyzer": "summit_text"}
 
     def setup(self):
         """Read the live index's mapping through the alias; create nothing."""
         unified_index = connections[self.connection_alias].get_unified_index()
-        self.content_field_name, field_mapping = self.build_schema(
-            unified_index.all_searchfields()
-        )
+        self.content_field_name, field_mapping = self.build_schema(unified_index.all_searchfields())
         self.field_mapping = field_mapping
         self.setup_complete = True
+
+    def build_schema(self, fields):
+        """haystack's mapping, with the verbatim text analysed too, so it can be highlighted."""
+        content_field_name, mapping = super().build_schema(fields)
+        mapping[SNIPPET_FIELD] = dict(self.DEFAULT_FIELD_MAPPING)
+        return content_field_name, mapping
+
+    def build_search_kwargs(self, query_string, **kwargs):
+        """haystack's request, with every facet value counted (as on Whoosh, not the top ten) and
+        one snippet of the verbatim text highlighted with the words searched for."""
+        search_kwargs = super().build_search_kwargs(query_string, **kwargs)
+        for aggregation in search_kwargs.get("aggs", {}).values():
+            if "terms" in aggregation:
+                aggregation["terms"].setdefault("size", FACET_VALUES)
+        if "highlight" in search_kwargs:
+            search_kwargs["highlight"] = {
+                "fields": {
+                    SNIPPET_FIELD: {"number_of_fragments": 1, "fragment_size": SNIPPET_CHARS}
+                },
+                # The words were searched in the search document; they are shown in the text.
+                "require_field_match": False,
+                "encoder": "html",
+                "pre_tags": ["<em>"],
+                "post_tags": ["</em>"],
+            }
+        return search_kwargs
+
+    def _process_results(self, raw_results, highlight=False, *args, **kwargs):
+        """haystack reads the highlight of the search document's field: give it the snippet."""
+        for hit in raw_results.get("hits", {}).get("hits", []):
+            if "highlight" in hit:
+                hit["highlight"] = {self.content_field_name: hit["highlight"].get(SNIPPET_FIELD)}
+        return super()._process_results(raw_results, highlight, *args, **kwargs)
 
     def search(self, query_string, **kwargs):
         try:

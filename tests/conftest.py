@@ -6,8 +6,6 @@ all and fails, never skips, when the cluster it started does not answer."""
 
 import os
 
-import pytest
-
 
 def needs_cluster(item):
     from tests.search_base import ElasticsearchTestCase
@@ -34,5 +32,3 @@ def pytest_terminal_summary(terminalreporter, config):
             f"{count} search-cluster tests not collected: ELASTICSEARCH_URL is unset "
             "(`make test-scale` runs them on a 3-node cluster)."
         )
-
-
