@@ -6,6 +6,8 @@ all and fails, never skips, when the cluster it started does not answer."""
 
 import os
 
+import pytest
+
 
 def needs_cluster(item):
     from tests.search_base import ElasticsearchTestCase
@@ -32,3 +34,17 @@ def pytest_terminal_summary(terminalreporter, config):
             f"{count} search-cluster tests not collected: ELASTICSEARCH_URL is unset "
             "(`make test-scale` runs them on a 3-node cluster)."
         )
+
+
+@pytest.fixture(autouse=True)
+def shared_cache_emptied():
+    """With a shared cache (CACHE_URL=redis://, `make test-scale`) every test starts with it empty,
+    as each starts with an empty per-process cache otherwise: a page cached by one test's data
+    must not answer the next test."""
+    from django.conf import settings
+
+    if "Redis" in settings.CACHES["default"]["BACKEND"]:
+        from django.core.cache import caches
+
+        caches["default"].clear()
+    yield
