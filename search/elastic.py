@@ -32,6 +32,7 @@ from .snippets import SNIPPET_CHARS
 # How long a rebuild waits for the new index's replica before giving up (the live one stays).
 GREEN_TIMEOUT = "60s"
 CHUNK_SIZE = 1000
+REBUILD_TIMEOUT = 120
 # Facet values counted per search: more than the archive has people, meetings or outlets.
 FACET_VALUES = 10000
 
@@ -84,6 +85,9 @@ class SummitElasticsearchBackend(Elasticsearch7SearchBackend):
             # One shard: scores from one set of term statistics, as on Whoosh.
             "number_of_shards": 1,
             "number_of_replicas": 1,
+            # A node that leaves has its copies re-made on the others after 10 s, not a minute:
+            # the archive's index is small, and a rebuild waits for its replica.
+            "unassigned.node_left.delayed_timeout": "10s",
         }
     }
     DEFAULT_FIELD_MAPPING = {"type": "text", "analyzer": "summit_text"}
@@ -143,8 +147,14 @@ class SummitElasticsearchBackend(Elasticsearch7SearchBackend):
         except elasticsearch.NotFoundError:
             return []
 
-    def cluster_health(self):
-        return self.conn.cluster.health(params={"timeout": "5s"})
+    def cluster_state(self):
+        """The cluster's health: its status, and how many of the configured nodes answer."""
+        health = self.conn.cluster.health(params={"timeout": "5s"})
+        return {
+            "status": health["status"],
+            "nodes": health["number_of_nodes"],
+            "expected_nodes": len(self.conn.transport.hosts),
+        }
 
 
 class SummitElasticsearchEngine(Elasticsearch7SearchEngine):
@@ -160,7 +170,14 @@ def rebuild(backend, progress, using="default"):
     started = time.monotonic()
     backend.setup()
     alias = backend.index_name
-    conn = backend.conn
+    # Longer than a search may wait: a node leaving midway holds writes until its shards' other
+    # copies take over (seconds), and the rebuild waits for the new index's replica.
+    conn = elasticsearch.Elasticsearch(
+        backend.conn.transport.hosts,
+        timeout=REBUILD_TIMEOUT,
+        max_retries=5,
+        retry_on_timeout=True,
+    )
     new = f"{alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
     indexes = connections[using].get_unified_index().get_indexes()
     body = {
@@ -169,7 +186,8 @@ def rebuild(backend, progress, using="default"):
     }
     # During the build: no refreshes until the end (faster), then the replica before the swap.
     body["settings"] = {**body["settings"], "refresh_interval": "-1"}
-    conn.indices.create(index=new, body=body)
+    # Both copies started before any write: a node leaving midway then leaves a whole copy.
+    conn.indices.create(index=new, body=body, params={"wait_for_active_shards": "all"})
     try:
         documents = _write(backend, conn, new, indexes, progress, using)
         conn.indices.put_settings(index=new, body={"index": {"refresh_interval": "1s"}})
@@ -205,6 +223,7 @@ def _write(backend, conn, new, indexes, progress, using):
     writer = type(backend).__new__(type(backend))
     writer.__dict__.update(backend.__dict__)
     writer.index_name = new
+    writer.conn = conn
     documents = 0
     for index in indexes.values():
         queryset = index.index_queryset(using=using).order_by("pk")

@@ -100,6 +100,18 @@ class ElasticsearchTestCase(SearchTestCase):
     def search_connections(cls):
         return {"default": elasticsearch_connection(cls.index_name)}
 
+    @classmethod
+    def _restore_settings(cls):
+        from haystack import connections
+
+        # The class's indexes go with it, as a Whoosh class's directory does.
+        try:
+            connections["default"].get_backend().conn.indices.delete(
+                index=f"{cls.index_name}-*", ignore=[404]
+            )
+        finally:
+            super()._restore_settings()
+
 
 def elasticsearch_connection(index_name):
     return {
