@@ -101,7 +101,7 @@ search-cluster-stop:
 # started for this run and stopped after it, whatever the outcome. Pages are cached in Redis by the
 # tests about caching and several servers; the others count queries or change records between
 # requests, so they run with PAGE_CACHE_SECONDS=0.
-test-scale: install
+test-scale: install $(BROWSER_TOOLS)
 	$(PY) -m pip install --quiet -e '.[test,scale]'
 	PAGE_CACHE_SECONDS=0 .ci/with-postgres .ci/with-redis .ci/with-search-cluster \
 	  $(VENV)/bin/pytest $(PYTEST_ARGS)
