@@ -57,6 +57,19 @@ def primary_node(alias):
     return int(name.rsplit("-", 1)[-1])
 
 
+class ClusterShapeTests(ElasticsearchTestCase):
+    index_name = "summit_archive_shape_tests"
+
+    def test_three_nodes_on_loopback_answering_as_elasticsearch_7(self):
+        nodes = conn().nodes.info()["nodes"].values()
+        self.assertEqual(len(nodes), 3)
+        for node in nodes:
+            self.assertEqual(node["host"], "127.0.0.1")
+            self.assertTrue(node["http"]["publish_address"].startswith("127.0.0.1:"))
+        self.assertEqual(conn().info()["version"]["number"], "7.10.2")
+        self.assertIn("0 running", control("/nodes"))
+
+
 class RebuildTests(ElasticsearchTestCase):
     index_name = "summit_archive_rebuild_tests"
 
