@@ -39,15 +39,26 @@ def conn():
 
 
 def wait_for_cluster(nodes, status="green", timeout=120):
-    health = conn().cluster.health(
-        params={
-            "wait_for_nodes": str(nodes),
-            "wait_for_status": status,
-            "timeout": f"{timeout}s",
-            "request_timeout": timeout + 10,
-        }
-    )
-    assert not health["timed_out"], health
+    """Until `nodes` nodes have joined and the cluster is `status` (nodes still starting refuse)."""
+    import elasticsearch
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            health = conn().cluster.health(
+                params={
+                    "wait_for_nodes": str(nodes),
+                    "wait_for_status": status,
+                    "timeout": "10s",
+                    "request_timeout": 20,
+                }
+            )
+            if not health["timed_out"]:
+                return
+        except elasticsearch.TransportError:
+            pass  # the HTTP port is not open yet, or no cluster manager is elected yet
+        assert time.monotonic() < deadline, f"the cluster is not {status} with {nodes} nodes"
+        time.sleep(1)
 
 
 def primary_node(alias):
@@ -198,10 +209,26 @@ class NodeFaultTests(ElasticsearchTestCase):
         self.assertEqual(SearchQuerySet().count(), documents)
         self.assertEqual(self.results("Kim Jong Un"), before)
 
+    def test_the_whole_cluster_down_is_a_503_for_search_only_and_it_comes_back_whole(self):
+        before = self.results("Kim Jong Un")
+        for number in range(3):
+            control(f"/nodes/{number}/stop", "POST")
+        try:
+            self.assertEqual(self.search(q="Kim Jong Un").status_code, 503)
+            self.assertEqual(self.client.get("/search.json", {"q": "kim"}).status_code, 503)
+            self.assertEqual(self.client.get("/meetings/").status_code, 200)
+            self.assertEqual(self.client.get("/healthz").status_code, 503)
+        finally:
+            for number in range(3):
+                control(f"/nodes/{number}/start", "POST")
+            wait_for_cluster(3)
+        self.assertEqual(self.results("Kim Jong Un"), before)
+        self.assertEqual(self.client.get("/healthz").status_code, 200)
+
 
 class ClusterDownTests(ArchiveTestCase):
     """No node answers (every configured address refuses): what the site sees when the whole
-    cluster is down. Search is a 503, browsing goes on, /healthz is a 503."""
+    cluster is down, without stopping it. Search is a 503, browsing goes on, /healthz is a 503."""
 
     @classmethod
     def setUpClass(cls):
