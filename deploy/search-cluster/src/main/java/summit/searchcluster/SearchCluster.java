@@ -57,10 +57,10 @@ public final class SearchCluster {
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stopAll, "stop-cluster"));
         ProcessHandle.current().parent().ifPresent(
                 parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        cluster.serveControl(); // first: a port in use fails before any node starts
         for (int i = 0; i < NODES; i++) {
             cluster.start(i);
         }
-        cluster.serveControl();
         long timeoutSeconds = Long.parseLong(System.getProperty("searchcluster.timeout", "180"));
         if (!cluster.waitForGreen(timeoutSeconds)) {
             System.err.println("search cluster: not green after " + timeoutSeconds + " s; logs in " + dir);
