@@ -88,10 +88,18 @@ clean:
 # The search benchmark: index build time and size, search latency through the view and the same
 # searches on SQLite FTS5, at 10,000 and 100,000 quotes (BENCH_SIZES to change). Temp dirs only.
 # BENCH_MESSY=1: on the messy archive (search.bench.messy) instead, plus issue #10's recipe.
+# With Java and Maven, the same build and searches on the 3-node search cluster (started for the
+# run) make a column of their own; without them it says so and runs the rest.
 BENCH_SIZES ?= 10000 100000
 .PHONY: bench-search
 bench-search: install
-	$(PY) -m search.bench $(BENCH_SIZES)
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
+	  $(PY) -m pip install --quiet -e '.[test,scale]' && \
+	  .ci/with-search-cluster $(PY) -m search.bench $(BENCH_SIZES); \
+	else \
+	  echo "No Java/Maven here: the search cluster column is left out."; \
+	  $(PY) -m search.bench $(BENCH_SIZES); \
+	fi
 
 # The serving load test: the real gunicorn on loopback with the real corpus in a temporary
 # VAR_DIR, driven by wrk at several concurrencies, next to nginx serving a static copy of one
@@ -127,3 +135,24 @@ eval-search: install
 .PHONY: eval-draft
 eval-draft: install var/secret-key
 	SECRET_KEY=$$(cat var/secret-key) $(PY) manage.py eval_draft
+
+# A 3-node OpenSearch cluster on 127.0.0.1:9200-9202 (SEARCH_CLUSTER_PORT to change), from Maven
+# Central (deploy/search-cluster). Runs in the foreground: Ctrl-C or `make search-cluster-stop`.
+SEARCH_CLUSTER_PORT ?= 9200
+.PHONY: search-cluster search-cluster-stop test-scale
+search-cluster:
+	deploy/search-cluster/run $(SEARCH_CLUSTER_PORT)
+
+search-cluster-stop:
+	@curl -fsS -X POST http://127.0.0.1:$$(($(SEARCH_CLUSTER_PORT) + 90))/stop \
+	  && echo "search cluster on port $(SEARCH_CLUSTER_PORT) stopping" \
+	  || echo "no search cluster answers on port $(SEARCH_CLUSTER_PORT)"
+
+# The whole suite at scale: PostgreSQL, the 3-node search cluster and a shared Redis cache, each
+# started for this run and stopped after it, whatever the outcome. Pages are cached in Redis by the
+# tests about caching and several servers; the others count queries or change records between
+# requests, so they run with PAGE_CACHE_SECONDS=0.
+test-scale: install $(BROWSER_TOOLS)
+	$(PY) -m pip install --quiet -e '.[test,scale]'
+	PAGE_CACHE_SECONDS=0 .ci/with-postgres .ci/with-redis .ci/with-search-cluster \
+	  $(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -3,8 +3,8 @@
 The new Whoosh index is written beside the live one (search.live), with compound=False segments
 and Whoosh's multi-process writer for large archives, then swapped in by one rename of the pointer
 file. Readers keep answering from the old index until the swap and from the new one after it; a
-failed build leaves the live index untouched. With Elasticsearch configured, haystack's own
-clear_index + update_index are used instead.
+failed build leaves the live index untouched. With Elasticsearch configured, the same promise is
+kept by an alias moved to a new index (search.elastic.rebuild).
 
 The manifest names the data load (summit.models.DataLoad) the index was built from; once the
 index is live that load is published, which gives every page its new version. An index that
@@ -18,9 +18,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.core.management import call_command
 from haystack import connections
-from haystack.query import SearchQuerySet
 
 from archive.progress import Progress
 from summit import freshness
@@ -54,10 +52,11 @@ def rebuild_and_publish(progress=None, using="default", reversion=False):
     load = freshness.last_load()
     backend = connections[using].get_backend()
     if not isinstance(backend, SummitWhooshBackend):
-        call_command("clear_index", interactive=False, verbosity=0, using=[using])
-        call_command("update_index", verbosity=0, using=[using])
-        documents = SearchQuerySet(using=using).count()
-        progress.note(f"Search index: {documents} documents")
+        # Elasticsearch: a new index beside the live one, then the alias moved (search.elastic).
+        from . import elastic
+
+        names.reset_indexing_table()
+        documents = elastic.rebuild(backend, progress, using)
         return IndexReport(documents, bool(load) and freshness.publish_load(load, reversion))
 
     in_step = load is not None and index_load_id(backend.path) == load.id

@@ -69,10 +69,32 @@ def search_state():
     return state
 
 
+def search_cluster_state():
+    """With search on a cluster (ELASTICSEARCH_URL): green is ready; yellow (a replica missing, as
+    when one node of three is down) still serves every search and is reported as degraded, as is
+    a node that does not answer; red, or no answer at all, is not ready. None on Whoosh."""
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    if not hasattr(backend, "cluster_state"):
+        return None
+    try:
+        state = backend.cluster_state()
+    except Exception as error:
+        logger.exception("Health check: the search cluster failed")
+        return {"ok": False, "error": f"{type(error).__name__}: the search cluster did not answer."}
+    degraded = state["status"] != "green" or state["nodes"] < state["expected_nodes"]
+    return {"ok": state["status"] != "red", "degraded": degraded, **state}
+
+
 @never_cache
 def healthz(request):
     database = database_state()
     search = search_state()
+    cluster = search_cluster_state()
+    if cluster is not None:
+        search["cluster"] = cluster
+        search["ok"] = search["ok"] and cluster["ok"]
     ready = database["ok"] and search["ok"]
     return JsonResponse(
         {"status": "ok" if ready else "unavailable", "database": database, "search": search},

@@ -156,11 +156,16 @@ ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "summit_archive")
 if ELASTICSEARCH_URL:
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
-            "URL": ELASTICSEARCH_URL,
+            # haystack's Elasticsearch 7 backend behind an alias, rebuilt atomically
+            # (search/elastic.py). Several nodes: comma-separated URLs, each tried in turn.
+            "ENGINE": "search.elastic.SummitElasticsearchEngine",
+            "URL": [url.strip() for url in ELASTICSEARCH_URL.split(",") if url.strip()],
             "INDEX_NAME": ELASTICSEARCH_INDEX,
             # "Did you mean": the search view asks only when results are few.
             "INCLUDE_SPELLING": True,
+            # A cluster that cannot answer is a 503, never a page that looks like "no results".
+            "SILENTLY_FAIL": False,
+            "KWARGS": {"max_retries": 3, "retry_on_timeout": True},
         }
     }
 else:

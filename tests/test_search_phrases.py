@@ -8,13 +8,13 @@ import shutil
 import tempfile
 
 from django.test import SimpleTestCase
-from haystack import connections
 from whoosh import query as whoosh_query
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
 from archive.models import Person
 from search import fastpath, wordpairs
+from search.backend import SummitWhooshBackend
 from search.bench.corpus import PHRASES, Generator
 
 PEOPLE = [
@@ -27,7 +27,8 @@ class PhraseIndex:
     """A Whoosh index in a temporary directory with the site's schema, one segment per batch."""
 
     def __init__(self, batches, paired="common"):
-        backend = connections["default"].get_backend()
+        # The Whoosh backend's schema, whichever engine the site is configured for.
+        backend = SummitWhooshBackend("default", PATH=tempfile.gettempdir())
         backend.setup()
         texts = [text for batch in batches for text in batch]
         analyzer = backend.schema["text"].analyzer

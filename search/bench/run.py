@@ -2,7 +2,9 @@
 
 - index build time and size (search.indexing.rebuild_index, the one the site uses);
 - latency p50/p95 of a fixed set of searches through the Django search view (facets, highlights);
-- the same searches on SQLite FTS5 over the same documents, as a reference.
+- the same searches on SQLite FTS5 over the same documents, as a reference;
+- with BENCH_CLUSTER_URL (`make bench-search` starts the 3-node search cluster for it), the same
+  build and searches through the same view on the cluster, in an index of its own.
 
 Each size gets its own temporary database and index directory (never var/), removed afterwards.
 Usage: python -m search.bench 10000 100000   (BENCH_REPEAT=N for more runs per search)
@@ -69,6 +71,9 @@ def _run_in_subprocess(call, workdir):
         "WHOOSH_PATH": str(workdir / "whoosh"),
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "ELASTICSEARCH_URL": "",
+        "BENCH_CLUSTER_URL": os.environ.get(
+            "BENCH_CLUSTER_URL", os.environ.get("ELASTICSEARCH_URL", "")
+        ),
         "SECRET_KEY": "benchmark-only",
         "ALLOWED_HOSTS": "testserver",
         "LOG_LEVEL": "WARNING",
@@ -115,25 +120,33 @@ def bench_one(size, workdir, messy=False):
     health = _time_health()
     fts_times, fts_build = _time_fts5(Path(workdir))
     print(f"FTS5 reference table built in {fts_build:.1f} s")
+    cluster_url = os.environ.get("BENCH_CLUSTER_URL", "")
+    cluster_times = _time_cluster(cluster_url, size) if cluster_url else None
     print(
         f"{'search':34} {'cold':>9} {'view p50':>9} {'view p95':>9} {'FTS5 p50':>9} {'ratio':>6}"
-        "  hits"
+        f" {'cluster p50':>11} {'cluster p95':>11}  hits"
     )
-    everything_view, everything_fts = [], []
+    everything_view, everything_fts, everything_cluster = [], [], []
     for label, _params in SEARCHES:
         times, hits = view_times[label]
         fts = fts_times[label]
         everything_view += times
         everything_fts += fts
+        cluster = cluster_times[label][0] if cluster_times else []
+        everything_cluster += cluster
+        if cluster_times and cluster_times[label][1] != hits:
+            hits = f"{hits} (cluster {cluster_times[label][1]})"
         print(
             f"{label:34} {_ms(cold[label]):>9} {_ms(_pct(times, 50)):>9} {_ms(_pct(times, 95)):>9} "
-            f"{_ms(_pct(fts, 50)):>9} {_pct(times, 50) / max(_pct(fts, 50), 1e-9):>5.1f}x  {hits}"
+            f"{_ms(_pct(fts, 50)):>9} {_pct(times, 50) / max(_pct(fts, 50), 1e-9):>5.1f}x"
+            f" {_ms_or(cluster, 50):>11} {_ms_or(cluster, 95):>11}  {hits}"
         )
     print(
         f"{'all searches':34} {_ms(_pct(list(cold.values()), 50)):>9} "
         f"{_ms(_pct(everything_view, 50)):>9} "
         f"{_ms(_pct(everything_view, 95)):>9} {_ms(_pct(everything_fts, 50)):>9} "
         f"{_pct(everything_view, 50) / max(_pct(everything_fts, 50), 1e-9):>5.1f}x"
+        f" {_ms_or(everything_cluster, 50):>11} {_ms_or(everything_cluster, 95):>11}"
     )
     print(f"GET /healthz (a real query on the live index): p50 {_ms(health)}")
 
@@ -207,6 +220,48 @@ def _time_health():
         times.append(time.perf_counter() - started)
         assert response.status_code == 200, response.content
     return _pct(times, 50)
+
+
+def _time_cluster(url, size):
+    """The same build and searches on the search cluster: an index of its own, removed after."""
+    from django.test import override_settings
+    from haystack import connections
+
+    from archive.progress import Progress
+    from search.indexing import rebuild_index
+
+    configured = {
+        "default": {
+            "ENGINE": "search.elastic.SummitElasticsearchEngine",
+            "URL": [part for part in url.split(",") if part],
+            "INDEX_NAME": f"summit_bench_{size}",
+            "INCLUDE_SPELLING": True,
+            "SILENTLY_FAIL": False,
+            "KWARGS": {"max_retries": 3, "retry_on_timeout": True},
+        }
+    }
+    saved = connections.connections_info
+    with override_settings(HAYSTACK_CONNECTIONS=configured):
+        connections.connections_info = configured
+        connections.reload("default")
+        try:
+            started = time.monotonic()
+            indexed = rebuild_index(progress=Progress(sys.stderr))
+            print(
+                f"cluster index build: {time.monotonic() - started:.1f} s for {indexed:,} documents"
+            )
+            times, _cold = _time_view()
+            connections["default"].get_backend().conn.indices.delete(
+                index=f"summit_bench_{size}-*", ignore=[404]
+            )
+        finally:
+            connections.connections_info = saved
+            connections.reload("default")
+    return times
+
+
+def _ms_or(times, percentile):
+    return _ms(_pct(times, percentile)) if times else "-"
 
 
 def _time_view():
