@@ -5,7 +5,7 @@ article its outlet, every participation its person and meeting. They are few (do
 one day), and they change only when the archive is loaded. Joining them into every list query
 was most of a page's cost: Django builds a query with four more joins and makes four more
 objects per row (measured on a person page: 9.4 ms, of which 2.1 ms was the template). So each
-process reads them once per data version (summit.freshness: a load anywhere changes it) and the
+process reads them once per data version (archive.freshness: a load anywhere changes it) and the
 foreign keys pointing at them (ReferenceForeignKey) answer from here instead of a join.
 
 A record not here (written since this process last looked) is read from the database as usual,
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 
-from summit import freshness
+from archive import freshness
 
 from . import memo
 

@@ -3,7 +3,7 @@
 Pages keep asking the same things of data that changes only when the archive is loaded: the
 people, meetings and outlets (archive.catalogue), the table of name spellings search rewrites
 queries with, the redirects, readable labels for facet values. Each is worked out at most once
-per data version and kept until the version changes (summit.freshness: a load on any machine
+per data version and kept until the version changes (archive.freshness: a load on any machine
 sharing the database changes it, and a process sees it within DATA_VERSION_CHECK_SECONDS):
 
     @per_data_version
@@ -23,7 +23,7 @@ restarts the process, changes it.
 import functools
 import threading
 
-from summit import freshness
+from archive import freshness
 
 _lock = threading.Lock()
 # (data version, {function: {args: value}}): replaced whole when the version changes, so a value

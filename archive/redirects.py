@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponsePermanentRedirect
 
-from summit import freshness
+from archive import freshness
 
 REDIRECTS_FILE = "redirects.yaml"
 KEYS = {"old", "new", "reason"}

@@ -33,7 +33,6 @@ urlpatterns = [
     path("quotes/<slug:slug>/embed/", embed.quote_embed, name="quote_embed"),
     path("oembed", embed.oembed, name="oembed"),
     path("quotes.<citation_format:fmt>", references.quote_list_file, name="quote_list_file"),
-    path("search.<citation_format:fmt>", references.search_file, name="search_file"),
     *(
         path(
             f"{kind}/<slug:slug>.<citation_format:fmt>",

@@ -12,7 +12,7 @@ views use only haystack's public API and Elasticsearch stays a settings switch) 
   through an extra field of word pairs (search.wordpairs);
 - exact facet fields (Whoosh ID/KEYWORD), counted over the matched document numbers;
 - snippets from the stored `body` (the verbatim text), with the other spellings of names in the
-  query highlighted too (search.names);
+  query highlighted too (archive.names);
 - a spelling suggestion only when asked for (SearchQuerySet.spelling_suggestion), never per query
   (search.spelling);
 - the index is written with compound=False segments (opening one costs ~1 ms, not ~80 ms).

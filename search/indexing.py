@@ -6,7 +6,7 @@ file. Readers keep answering from the old index until the swap and from the new 
 failed build leaves the live index untouched. With Elasticsearch configured, the same promise is
 kept by an alias moved to a new index (search.elastic.rebuild).
 
-The manifest names the data load (summit.models.DataLoad) the index was built from; once the
+The manifest names the data load (archive.models.DataLoad) the index was built from; once the
 index is live that load is published, which gives every page its new version. An index that
 was out of step with the newest load (a build killed after the load's commit) is re-versioned.
 """
@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 
 from haystack import connections
 
+from archive import freshness, names
+from archive.faults import fault_point
 from archive.progress import Progress
-from summit import freshness
-from summit.faults import fault_point
 
-from . import live, names, wordpairs
+from . import live, wordpairs
 from .backend import SummitWhooshBackend
 from .writers import ParallelWriter
 

@@ -4,13 +4,13 @@ The header's search box asks /search/jump.json?q=… as the reader types (search
 jump.js) and lists up to MAX_ITEMS records to go to straight away. A record fits when every typed
 word starts a word of its name (the last word may be half typed): "lav" finds Sergey Lavrov,
 "kim jo" Kim Jong Un and Kim Yo-jong; a meeting fits by its title, city or venue, an outlet by its
-name. Other spellings of names and places count (search.names): "Пхеньян" finds the Pyongyang
+name. Other spellings of names and places count (archive.names): "Пхеньян" finds the Pyongyang
 meetings. The archive holds about a hundred such records, so they are read and matched in Python.
 """
 
+from archive import names
 from archive.models import Meeting, Outlet, Person
 
-from . import names
 from .query import clean_text
 
 MAX_ITEMS = 8

@@ -15,9 +15,10 @@ left to the caller, which answers in its own format.
 
 from dataclasses import dataclass, field
 
+from archive import names
 from archive.models import Person
 
-from . import names, query, searching
+from . import query, searching
 
 # "Did you mean" is asked for (one more, cheap search) only when a search finds this few.
 FEW_RESULTS = 3

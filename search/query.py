@@ -17,8 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from archive.names import fold
+
 from . import datewords
-from .names import fold
 
 MAX_LENGTH = 200
 MAX_TERMS = 12
@@ -81,7 +82,7 @@ def clean_text(text):
 
 
 def parse(raw, names=None):
-    """Parse what the reader typed. `names` (a search.names.NameTable) normalises name spellings."""
+    """Parse what the reader typed. `names` (an archive.names.NameTable) normalises spellings."""
     query = ParsedQuery()
     text = clean_text(raw or "")
     if len(text) > MAX_LENGTH:

@@ -3,7 +3,7 @@
 - `text`: what is searched, rendered from templates/search/indexes/archive/<model>_text.txt (the
   record's words, the names and aliases of the people in it; the fields that weigh more are
   written more than once there), plus the canonical spelling of every other name and place
-  spelling found (search.names) and the record's date as words (search.datewords);
+  spelling found (archive.names) and the record's date as words (search.datewords);
 - exact facet fields (type, speaker, meeting, outlet, year, country), never analysed, so a facet
   counts "kim-jong-un" and not "kim", "jong", "un";
 - two date keys for sorting (an unknown date sorts last both ways);
@@ -16,9 +16,10 @@ from django.utils.html import strip_tags
 from haystack import indexes
 from haystack.fields import FacetMultiValueField
 
+from archive import names
 from archive.models import Article, Meeting, Person, Quote
 
-from . import datewords, names
+from . import datewords
 
 UNKNOWN_DATE_NEWEST = "0000"  # sorts after every real date when newest come first
 UNKNOWN_DATE_OLDEST = "9999"  # sorts after every real date when oldest come first

@@ -2,9 +2,10 @@
 GET /search/jump.json?q=…: the records to jump to as a reader types (search.jump)."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from haystack.exceptions import SearchBackendError
 
-from archive.api.http import json_endpoint, json_response
+from archive.api.http import json_endpoint, json_response, site_base
 
 from . import query, searching
 from .forms import SORTS, SearchForm
@@ -16,13 +17,15 @@ def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         context = {"form": form, "errors": form.error_messages(), "sorts": SORTS}
+        context["data_alternates"] = data_alternates(request)
         return render(request, "search/search.html", context, status=400)
 
     try:
         outcome = search_page(form)
     except SearchBackendError as error:
         searching.log_unavailable(error)
-        return render(request, "search/unavailable.html", status=503)
+        context = {"data_alternates": data_alternates(request)}
+        return render(request, "search/unavailable.html", context, status=503)
 
     params, parsed = outcome.params, outcome.parsed
     context = {
@@ -35,6 +38,7 @@ def search(request):
             for key, label in SORTS.items()
         ],
         "sort": params.get("sort", "relevance"),
+        "data_alternates": data_alternates(request),
     }
     if outcome.found is None:
         if params.get("q") and not parsed.notices:
@@ -56,6 +60,27 @@ def search(request):
         }
     )
     return render(request, "search/search.html", context)
+
+
+def data_alternates(request):
+    """The page's <link rel="alternate">s (templates/api/_alternates.html): the search as the
+    page shows it (its query cut to the cap, no unknown parameters) as JSON and as CSV."""
+    address, _cut = page_address(request)
+    query_string = address.partition("?")[2] if address else ""
+    suffix = f"?{query_string}" if query_string else ""
+    base = site_base(request)
+    return [
+        {
+            "type": "application/json",
+            "title": "These results as JSON",
+            "href": base + reverse("api:search") + suffix,
+        },
+        {
+            "type": "text/csv",
+            "title": "The quotes among these results as CSV",
+            "href": base + reverse("api:search_csv") + suffix,
+        },
+    ]
 
 
 def page_address(request):

@@ -17,9 +17,8 @@ from django.views.decorators.cache import never_cache
 from haystack import connections
 from haystack.query import SearchQuerySet
 
+from archive import freshness
 from archive.models import Article, Meeting, Person, Quote
-
-from . import freshness
 
 logger = logging.getLogger(__name__)
 

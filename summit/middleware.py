@@ -21,10 +21,9 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from archive import freshness
 from search.views import data_cache_address as search_data_cache_address
 from search.views import page_cache_address as search_cache_address
-
-from . import freshness
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -87,7 +86,7 @@ class ReadOnlyMiddleware:
 class PageCacheMiddleware:
     """Rendered pages from the cache, with ETag, Last-Modified and Cache-Control: public.
 
-    Keys start with the data's version (summit.freshness), so a data load or a deploy
+    Keys start with the data's version (archive.freshness), so a data load or a deploy
     invalidates every cached page at once. Only plain 200 answers that did not choose their
     own caching (the health check says no-store) are cached and marked public, and only up to
     PAGE_CACHE_MAX_ENTRY_BYTES each (the whole cache is bounded by its backend: summit.cache).

@@ -97,7 +97,7 @@ INSTALLED_APPS = [
     "haystack",
     "archive",
     "search",
-    # The serving layer: when the data was last loaded (summit.freshness), the health check.
+    # The serving layer: when the data was last loaded (archive.freshness), the health check.
     "summit",
 ]
 
@@ -148,6 +148,10 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# What load_archive calls to rebuild the search index and publish the load (archive.loading):
+# the archive never imports the search app, which reads the archive.
+ARCHIVE_INDEX_BUILDER = "search.indexing.rebuild_and_publish"
 
 # Search: Whoosh on disk by default; Elasticsearch 7 when ELASTICSEARCH_URL is set.
 WHOOSH_PATH = Path(os.environ.get("WHOOSH_PATH", VAR_DIR / "whoosh"))
@@ -200,7 +204,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
-# Caching. Pages are cached whole, keyed by the data's version (summit/freshness.py), so a data
+# Caching. Pages are cached whole, keyed by the data's version (archive/freshness.py), so a data
 # load invalidates them everywhere. CACHE_URL: locmem:// (each process its own, no set-up),
 # file:///path, redis://host:port/0 or memcached://host:port to share one between processes.
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}

@@ -11,7 +11,8 @@ from django.db.models import Model
 from haystack import connections
 from whoosh.filedb.filestore import FileStorage
 
-from search import live, names
+from archive import names
+from search import live
 
 
 def build_segmented_index(segments):

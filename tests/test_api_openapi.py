@@ -123,8 +123,8 @@ class ParametersFromFormsTests(SimpleTestCase):
     """The parameters' constraints are read off the forms that enforce them."""
 
     def test_every_search_parameter_is_a_field_of_the_search_form_with_its_limits(self):
-        from archive.api.openapi import SEARCH_PARAMETERS
         from search.forms import SearchForm
+        from search.openapi import SEARCH_PARAMETERS
 
         by_name = {parameter["name"]: parameter["schema"] for parameter in SEARCH_PARAMETERS}
         self.assertEqual(list(by_name), list(SearchForm.base_fields))

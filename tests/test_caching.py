@@ -14,12 +14,11 @@ from django.core.management import call_command
 from django.test import SimpleTestCase, override_settings
 from django.utils.http import http_date
 
+from archive.freshness import record_load
 from archive.loading import load_archive
-from archive.models import Meeting
+from archive.models import DataLoad, Meeting
 from search import searching
 from summit.cache import BoundedLocMemCache
-from summit.freshness import record_load
-from summit.models import DataLoad
 from summit.settings import cache_from_url
 from tests.base import ArchiveTestCase
 from tests.search_support import temporary_search_index

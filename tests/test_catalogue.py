@@ -5,8 +5,7 @@ never show a record as it was before a data load, nor miss one added since the c
 from django.test import override_settings
 
 from archive import catalogue
-from archive.models import Meeting, Outlet, Person, Quote
-from summit.models import DataLoad
+from archive.models import DataLoad, Meeting, Outlet, Person, Quote
 from tests.page_checks import PageTestCase
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.test import TestCase
 
+from archive.freshness import record_load
 from search.indexing import rebuild_index
-from summit.freshness import record_load
 from tests.base import ArchiveTestCase
 from tests.search_support import search_index_in, search_index_in_temporary_directory
 

@@ -19,9 +19,8 @@ from django.db.models import F
 from django.test import SimpleTestCase, TestCase, TransactionTestCase
 
 from archive.loading import load_archive
-from archive.models import Article, Meeting, Outlet, Participation, Person, Quote, Role
+from archive.models import Article, DataLoad, Meeting, Outlet, Participation, Person, Quote, Role
 from archive.progress import Progress
-from summit.models import DataLoad
 from tests.base import ArchiveTestCase
 from tests.loading_support import (
     SMALL_FIXTURES,

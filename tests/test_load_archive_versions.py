@@ -71,7 +71,7 @@ class PageVersionTests(TestCase):
         self.assertEqual(self.found()[0], 1)
 
     def test_an_interrupted_load_says_in_one_line_what_it_left(self):
-        # What Ctrl-C or SIGTERM (summit.interrupts) raises while the index is being written.
+        # What Ctrl-C or SIGTERM (archive.interrupts) raises while the index is being written.
         with mock.patch.object(indexing, "_write", side_effect=KeyboardInterrupt):
             with self.assertRaisesMessage(
                 CommandError,

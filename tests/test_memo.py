@@ -3,7 +3,7 @@
 from django.test import TestCase, override_settings
 
 from archive import memo
-from summit.models import DataLoad
+from archive.models import DataLoad
 
 calls = []
 

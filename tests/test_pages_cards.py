@@ -10,8 +10,8 @@ from django.conf import settings
 from django.test import SimpleTestCase, override_settings
 from PIL import Image
 
+from archive import freshness
 from archive.cards import fonts
-from summit import freshness
 from tests.page_checks import PageTestCase
 
 RECORD_PAGES = {

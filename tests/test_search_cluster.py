@@ -15,9 +15,9 @@ import pytest
 from haystack import connections
 from haystack.query import SearchQuerySet
 
+from archive.freshness import record_load
 from search import elastic
 from search.indexing import rebuild_index
-from summit.freshness import record_load
 from tests.base import ArchiveTestCase
 from tests.search_base import ElasticsearchTestCase, elasticsearch_connection
 from tests.search_support import search_connection

@@ -169,7 +169,7 @@ class CorruptIndexTests(ArchiveTestCase):
             return read(reader, docnum)
 
         with (
-            mock.patch("archive.api.search_csv.RESULTS_PER_BATCH", 5),
+            mock.patch("search.search_csv.RESULTS_PER_BATCH", 5),
             mock.patch.object(SegmentReader, "stored_fields", failing_after_a_dozen),
             self.assertLogs("search", level="WARNING"),
         ):

@@ -10,8 +10,9 @@ from pathlib import Path
 from haystack import connections
 from haystack.query import SearchQuerySet
 
+from archive import names
 from archive.models import Article, Meeting, Person, Quote
-from search import fastpath, live, names, wordpairs
+from search import fastpath, live, wordpairs
 from search.indexing import rebuild_index
 from tests.base import ArchiveTestCase
 from tests.search_base import SearchTestCase, use_search_connections

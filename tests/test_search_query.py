@@ -1,11 +1,11 @@
-"""How the reader's query is understood (search.query and search.names), before any engine."""
+"""How the reader's query is understood (search.query and archive.names), before any engine."""
 
 from django.test import SimpleTestCase
 
 from archive.dates import PartialDate
+from archive.names import NameTable, fold, normalise_document
+from archive.places import PLACES
 from search.datewords import document_words
-from search.names import NameTable, fold, normalise_document
-from search.places import PLACES
 from search.query import MAX_LENGTH, parse
 
 PEOPLE = [
@@ -113,9 +113,9 @@ class PlaceSpellingTests(SimpleTestCase):
         self.assertIn("beijing", normalise_document("Встреча в Пекине и Пекин", self.table))
 
     def test_every_place_spelling_is_declared_beyond_the_sources(self):
-        import search.places
+        import archive.places
 
-        self.assertIn("beyond_sources", search.places.__doc__)
+        self.assertIn("beyond_sources", archive.places.__doc__)
 
 
 class PartialNameTests(SimpleTestCase):

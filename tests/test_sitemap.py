@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from summit.freshness import last_load
+from archive.freshness import last_load
 from tests.api_support import fixture_records, path_of
 from tests.base import ArchiveTestCase
 

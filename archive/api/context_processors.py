@@ -8,8 +8,6 @@ import functools
 
 from django.urls import get_script_prefix, reverse
 
-from search.views import page_address as search_page_address
-
 from .http import site_base
 
 JSON = "application/json"
@@ -61,27 +59,9 @@ def _feed_links(base, route, kwargs, what):
 
 
 def alternates(request):
+    """The data links of a browse page. The search page names its own (search.views), being
+    the search app's."""
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.view_name == "search:search":
-        # The search as the page shows it: its query cut to the cap, no unknown parameters.
-        address, _cut = search_page_address(request)
-        query = address.partition("?")[2] if address else ""
-        suffix = f"?{query}" if query else ""
-        base = site_base(request)
-        return {
-            "data_alternates": [
-                {
-                    "type": JSON,
-                    "title": "These results as JSON",
-                    "href": base + _path("api:search") + suffix,
-                },
-                {
-                    "type": CSV,
-                    "title": "The quotes among these results as CSV",
-                    "href": base + _path("api:search_csv") + suffix,
-                },
-            ]
-        }
     if match is None or match.view_name not in DATA_OF_PAGE:
         return {"data_alternates": []}
     json_route, csv_route, feed_route = DATA_OF_PAGE[match.view_name]

@@ -1,10 +1,10 @@
 """When the archive's data last changed, for sitemap lastmod and undated feed entries.
 
 Records carry no timestamps of their own: the archive is loaded whole, so every record is as new as
-the last load, which the serving layer records (summit.freshness).
+the last load, which the serving layer records (archive.freshness).
 """
 
-from summit.freshness import last_load
+from archive.freshness import last_load
 
 
 def data_last_changed():

@@ -7,8 +7,6 @@ description has a route, and every response the tests receive validates against 
 
 from django.urls import reverse
 
-from search.forms import SearchForm
-
 from ..forms import MeetingFilterForm, QuoteFilters
 from .http import site_base
 from .openapi_oembed import OEMBED_OPERATION
@@ -59,16 +57,6 @@ MEETING_FILTER_PARAMETERS = query_parameters(
     {
         "kind": "putin-kim, other, or one kind of meeting.",
         "year": "Only meetings that started in this year (a year with meetings, or 400).",
-    },
-)
-SEARCH_PARAMETERS = query_parameters(
-    SearchForm(),
-    {
-        "q": 'Words (all must match), "a phrase", -word to leave out, OR.',
-        "speaker": "Only quotes by this person (slug).",
-        "meeting": "Only results about this meeting (slug).",
-        "outlet": "Only results from this outlet (slug).",
-        "exact": "true: search the words as typed, never replaced by a correction.",
     },
 )
 
@@ -131,38 +119,6 @@ PATHS = {
     "/quotes/{slug}.json": detail_operation(
         "A quote, with its speaker and chain of sources", "Quote", "Quotes"
     ),
-    "/search.json": {
-        "get": {
-            "summary": "Search quotes, articles, meetings and people: the search page as JSON",
-            "tags": ["Search"],
-            "parameters": SEARCH_PARAMETERS,
-            "responses": {
-                "200": {"description": "Results", "content": json_content(ref("SearchPage"))},
-                "400": error("A parameter other than q is not valid."),
-                "404": error("No such page of results."),
-                "503": error("The search index is unavailable; browsing still works."),
-            },
-        }
-    },
-    "/search/jump.json": {
-        "get": {
-            "summary": "Jump to: the people, meetings and outlets whose names fit what is typed",
-            "tags": ["Search"],
-            "parameters": [
-                {
-                    "name": "q",
-                    "in": "query",
-                    "required": False,
-                    "description": "What the reader has typed so far; every word must start a "
-                    "word of the name (fewer than 2 letters: no results).",
-                    "schema": {"type": "string"},
-                }
-            ],
-            "responses": {
-                "200": {"description": "Up to 8 records", "content": json_content(ref("JumpList"))},
-            },
-        }
-    },
     # oEmbed (https://oembed.com) for quotes and meetings: archive/views/embed.py.
     "/oembed": OEMBED_OPERATION,
     "/api/openapi.json": {
@@ -178,6 +134,13 @@ PATHS = {
         }
     },
 }
+
+
+def describe(paths, schemas):
+    """Add another app's endpoints to the document: the search app describes its own
+    (search/openapi.py, from its AppConfig.ready()), so the archive never imports search."""
+    PATHS.update(paths)
+    SCHEMAS.update(schemas)
 
 
 def openapi_document(request):

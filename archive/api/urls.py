@@ -6,7 +6,7 @@ Every page has a JSON twin at the same address with `.json` in place of the trai
 
 from django.urls import path, register_converter
 
-from . import csv_export, feeds, json_views, search_csv, search_json, sitemaps, views
+from . import csv_export, feeds, json_views, sitemaps, views
 from .http import read_only
 
 
@@ -62,11 +62,9 @@ urlpatterns = [
     path("articles/<record:slug>.json", json_views.article_detail, name="article"),
     path("quotes.json", json_views.quote_list, name="quote_list"),
     path("quotes/<record:slug>.json", json_views.quote_detail, name="quote"),
-    path("search.json", search_json.search_json, name="search"),
     # CSV for spreadsheets.
     path("quotes.csv", csv_export.quotes_csv, name="quote_csv"),
     path("meetings.csv", csv_export.meetings_csv, name="meeting_csv"),
-    path("search.csv", search_csv.search_csv, name="search_csv"),
     # Feeds.
     path(
         "feeds/articles.<feed_format:feed_format>",

@@ -8,7 +8,7 @@ reporters", "a tweet") goes into channel_note.
 
 import re
 
-from search.names import WORD, fold
+from ..names import WORD, fold
 
 CUE_BEFORE = re.compile(
     r"\b(?:according to|told|quoted by|cited by|carried by|interview with|reported by|"

@@ -11,8 +11,7 @@ without a meeting rather than given a wrong one.
 import datetime
 import re
 
-from search.names import WORD, fold
-
+from ..names import WORD, fold
 from .cues import TITLE_WORDS
 from .quotations import masked
 from .timing import find_dates

@@ -8,8 +8,7 @@ import re
 
 import yaml
 
-from search.names import fold
-
+from ..names import fold
 from .reference import family_names
 
 STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "is", "as", "with", "our"}

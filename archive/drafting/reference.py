@@ -11,7 +11,8 @@ from pathlib import Path
 from archive.dates import PartialDate
 from archive.loading.validation import fixture_paths
 from archive.loading.yaml_files import read_records
-from search.names import NameTable, fold
+
+from ..names import NameTable, fold
 
 PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
 # Korean and Chinese names put the family name first ("Kim" of Kim Jong Un, "Xi" of Xi Jinping).

@@ -10,8 +10,7 @@ new person. The words inside quotation marks are never searched for speakers.
 import re
 from dataclasses import dataclass, field
 
-from search.names import WORD, fold
-
+from ..names import WORD, fold
 from .cues import (
     ACCORDING_TO,
     BEFORE_SUBJECT,

@@ -6,7 +6,7 @@ Nothing touches the database until every file has been read and checked; a Fixtu
 every problem (file, record, field, message). A file with no records or a load deleting a large
 share of a table is refused unless `allow_deletions` (loading.deletions). Writing happens in
 one transaction, so any failure leaves the database exactly as it was. The search index is
-rebuilt after the commit, and only then do pages get their new version (summit.freshness): a
+rebuilt after the commit, and only then do pages get their new version (archive.freshness): a
 load killed in between leaves the old version, and the next load, finding the index out of step
 with the database, rebuilds it and publishes the version ("repaired").
 """
@@ -15,13 +15,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
 
+from archive.faults import fault_point
+from archive.freshness import record_load
 from archive.models import Quote
 from archive.progress import Progress
-from search.indexing import rebuild_and_publish
-from summit.faults import fault_point
-from summit.freshness import record_load
 
 from .deletions import DeletionsRefused, check_deletions
 from .problems import FixtureError, Problem
@@ -67,6 +68,13 @@ class LoadReport:
         return any(counts.changed for counts in self.counts.values())
 
 
+def index_builder():
+    """What builds the search index after a load: settings.ARCHIVE_INDEX_BUILDER, the search
+    app's rebuild. Named in the settings so the archive never imports search (search reads the
+    archive, not the other way round; tests/test_package_layers.py)."""
+    return import_string(settings.ARCHIVE_INDEX_BUILDER)
+
+
 def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, progress=None):
     started = time.monotonic()
     progress = progress or Progress()
@@ -89,7 +97,7 @@ def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, pro
         committed = report.changed
         fault_point("after-commit")
         if rebuild_index:
-            index = rebuild_and_publish(progress=progress)
+            index = index_builder()(progress=progress)
             report.index_documents = index.documents
             report.repaired = index.reversioned and not report.changed
     except KeyboardInterrupt:

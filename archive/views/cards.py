@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from summit import freshness
+from archive import freshness
 
 from .. import cards, catalogue
 from ..cards.fonts import FontsMissing

@@ -3,7 +3,7 @@ import functools
 from django.http import Http404
 from django.shortcuts import render
 
-from summit import freshness
+from archive import freshness
 
 from .. import cards, catalogue, citations, graphics, scholar, seo
 from ..forms import MeetingFilterForm

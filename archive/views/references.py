@@ -3,7 +3,7 @@ quotations a search finds, as one RIS, BibTeX or CSL-JSON file.
 
     /quotes/<slug>.ris   /meetings/<slug>.bib   /articles/<slug>.csl.json
     /quotes.ris?speaker=kim-jong-un   (the quotes page's filters; a person's quotes)
-    /search.bib?q=treaty              (the search page's parameters; quotations only)
+    (a search's quotations: search/references.py, /search.bib?q=treaty)
 
 Lists are streamed a reference at a time, never built whole in memory.
 """
@@ -12,10 +12,6 @@ import json
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from haystack.exceptions import SearchBackendError
-
-from search import names, query, searching
-from search.forms import SearchForm
 
 from .. import references, seo
 from ..api.csv_export import filename_for
@@ -27,7 +23,7 @@ from .common import find_or_404
 QUOTES_PER_QUERY = 500
 
 
-def _file(filename, fmt, refs):
+def reference_file(filename, fmt, refs):
     content_type, _ = references.FORMATS[fmt]
 
     def pieces():
@@ -48,22 +44,22 @@ def _file(filename, fmt, refs):
     return response
 
 
-def _check(fmt):
+def check_format(fmt):
     if fmt not in references.FORMATS:
         raise Http404("No such file format")
 
 
-def _quote_refs(request, quotes):
+def quote_references(request, quotes):
     for quote in quotes:
         yield references.quote_reference(quote, seo.absolute(request, quote.get_absolute_url()))
 
 
 @read_only
 def record_file(request, kind, slug, fmt):
-    _check(fmt)
+    check_format(fmt)
     if kind == "quotes":
         quote = get_object_or_404(Quote.objects.with_sources(), slug=slug)
-        refs = _quote_refs(request, [quote])
+        refs = quote_references(request, [quote])
     elif kind == "meetings":
         meeting = find_or_404(Meeting, slug)
         url = seo.absolute(request, meeting.get_absolute_url())
@@ -80,7 +76,7 @@ def record_file(request, kind, slug, fmt):
 
 @read_only
 def quote_list_file(request, fmt):
-    _check(fmt)
+    check_format(fmt)
     try:
         quotes = filtered_quotes(request.GET)  # validated before the first byte is sent
     except BadRequest as error:
@@ -88,37 +84,6 @@ def quote_list_file(request, fmt):
         reasons = "; ".join(f"{name}: {' '.join(why)}" for name, why in error.detail.items())
         raise BadRequest(f"{error.message} {reasons}") from None
     filename = filename_for("quotes", request.GET, ["speaker", "meeting", "outlet", "year"])
-    return _file(filename.removesuffix(".csv"), fmt, _quote_refs(request, quotes.iterator(500)))
-
-
-def _quotes_in_search_order(sqs, total):
-    for offset in range(0, total, QUOTES_PER_QUERY):
-        ids = [int(result.pk) for result in sqs[offset : offset + QUOTES_PER_QUERY]]
-        by_id = Quote.objects.with_sources().in_bulk(ids)
-        # A quote deleted since the index was built is left out, never an error.
-        yield from (by_id[pk] for pk in ids if pk in by_id)
-
-
-@read_only
-def search_file(request, fmt):
-    _check(fmt)
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        raise BadRequest("Invalid search: " + "; ".join(form.error_messages()))
-    params = {name: value for name, value in form.cleaned_data.items() if value}
-    parsed = query.parse(params.get("q", ""), names.name_table())
-    if parsed.is_empty:
-        raise BadRequest(f"Nothing to search for: give a query, e.g. /search.{fmt}?q=treaty")
-    filters = [("type", "quote"), *(item for item in form.filters() if item[0] != "type")]
-    sqs = searching.searchqueryset(parsed, filters, params.get("sort"), for_display=False)
-    try:
-        total = sqs.count()  # asked before the first byte, so an unavailable index is a 503
-    except SearchBackendError:
-        return HttpResponse(
-            "Search is unavailable just now; browsing still works.\n",
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
-    filename = filename_for("search", {"q": params.get("q", "")[:40]}, ["q"])
-    quotes = _quotes_in_search_order(sqs, total)
-    return _file(filename.removesuffix(".csv"), fmt, _quote_refs(request, quotes))
+    return reference_file(
+        filename.removesuffix(".csv"), fmt, quote_references(request, quotes.iterator(500))
+    )

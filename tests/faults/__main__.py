@@ -4,7 +4,7 @@ reader on the real server throughout, and check after each that nothing was lost
     .venv/bin/python -m tests.faults        # prints a table: case | signal | point | outcome
 
 Each case loads the other version of a ~6,000-quote archive (tests/faults/archive.py), stopped
-at a fault point (summit/faults.py) by SIGTERM, SIGINT or SIGKILL; then the same load is run
+at a fault point (archive/faults.py) by SIGTERM, SIGINT or SIGKILL; then the same load is run
 again, as an operator would. Checked after each case:
 - the database holds all of the old archive or all of the new one, never a mix;
 - after the next load the live index matches the database (its documents, the version's words);

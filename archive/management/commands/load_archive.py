@@ -5,10 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.interrupts import terminate_as_interrupt
 from archive.loading import DeletionsRefused, FixtureError, LoadInterrupted, load_archive
 from archive.loading.problems import display_path
 from archive.progress import Progress
-from summit.interrupts import terminate_as_interrupt
 
 COLUMNS = ("created", "updated", "unchanged", "deleted")
 

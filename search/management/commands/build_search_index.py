@@ -4,9 +4,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.interrupts import terminate_as_interrupt
 from archive.progress import Progress
 from search.indexing import rebuild_and_publish
-from summit.interrupts import terminate_as_interrupt
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ spellings are normalised here in Python instead, on both sides:
 - queries: every other spelling in the reader's words is replaced by the canonical name.
 
 The table is built from `Person.name` and `Person.aliases`, and from the places' spellings in
-search.places ("Пхеньян", "평양" -> Pyongyang). It also knows each word of a person's names, so a
+archive.places ("Пхеньян", "평양" -> Pyongyang). It also knows each word of a person's names, so a
 query that is only a surname or part of a name ("Putin", "Лавров", "Kim") finds the person's card
 (search.page). TABLE_VERSION is recorded in each built
 index (search.indexing); bump it whenever the rules below change, so an index built with older rules
@@ -53,7 +53,7 @@ class NameTable:
     @classmethod
     def build(cls, people, places=()):
         """`people` is an iterable of (slug, name, aliases[, is_organisation]); `places` of
-        (name, other spellings), as in search.places."""
+        (name, other spellings), as in archive.places."""
         table = cls()
         for slug, name, aliases, *organisation in people:
             canonical = fold(name)

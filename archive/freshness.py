@@ -24,7 +24,13 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from .models import DataLoad
+
+def _loads():
+    # Read at call time: the models import this module (archive.catalogue), not the reverse.
+    from .models import DataLoad
+
+    return DataLoad.objects
+
 
 # When this code started serving (with gunicorn's preload_app, the same in every worker). A
 # deploy restarts the server, so pages built by new templates get a new version even before
@@ -68,7 +74,7 @@ class _Remembered:
 def record_load(published=True):
     """Record that the archive was just reloaded. Published, every cached page and ETag becomes
     stale at once; unpublished, nothing changes for readers until publish_load()."""
-    load = DataLoad.objects.create(published_at=timezone.now() if published else None)
+    load = _loads().create(published_at=timezone.now() if published else None)
     if published:
         _Remembered.set(version_of(load.id, load.published_at))
     return load
@@ -88,12 +94,12 @@ def publish_load(load, again=False):
 
 def last_load():
     """The newest DataLoad, published or not, or None when the archive has never been loaded."""
-    return DataLoad.objects.order_by("-id").first()
+    return _loads().order_by("-id").first()
 
 
 def read_version():
     """The version from the database: what every process and machine agrees on."""
-    published = DataLoad.objects.filter(published_at__isnull=False)
+    published = _loads().filter(published_at__isnull=False)
     newest = published.order_by("-id").values_list("id", "published_at").first()
     return version_of(*(newest or (0, STARTED_AT)))
 

@@ -1,7 +1,7 @@
 """Other spellings of the places the archive names: cities, venues, countries.
 
 The archive writes "Pyongyang" and "Vostochny"; readers also type "Пхеньян", "평양" or
-"Vostochniy". These spellings are applied like people's (search.names): a document naming a place
+"Vostochniy". These spellings are applied like people's (archive.names): a document naming a place
 in another spelling is also indexed under the archive's spelling, and a reader's spelling is
 searched as the archive's.
 

@@ -9,13 +9,14 @@ people among the results have their own exports.
 from django.http import HttpResponse
 from haystack.exceptions import SearchBackendError
 
-from search import names, query, searching
-from search.forms import SearchForm
+from archive import names
+from archive.api.addresses import Addresses
+from archive.api.csv_export import QUOTE_COLUMNS, QUOTE_FIELDS, filename_for, quote_row, stream_csv
+from archive.api.http import BadRequest, read_only, site_base
+from archive.models import Quote
 
-from ..models import Quote
-from .addresses import Addresses
-from .csv_export import QUOTE_COLUMNS, QUOTE_FIELDS, filename_for, quote_row, stream_csv
-from .http import BadRequest, read_only, site_base
+from . import query, searching
+from .forms import SearchForm
 
 # Search results are read this many at a time, then their rows in one query.
 RESULTS_PER_BATCH = 500

@@ -9,13 +9,13 @@ notices saying how the query was rewritten.
 from django.http import Http404
 from haystack.exceptions import SearchBackendError
 
-from search import searching
-from search.forms import FACETS, SearchForm
-from search.page import search_page
-from search.templatetags.search_tags import snippet
+from archive.api.http import BadRequest, json_endpoint, json_error, json_response, site_base
+from archive.api.serializers import Serializer
 
-from .http import BadRequest, json_endpoint, json_error, json_response, site_base
-from .serializers import Serializer
+from . import searching
+from .forms import FACETS, SearchForm
+from .page import search_page
+from .templatetags.search_tags import snippet
 
 
 def _json_path(page_path):
