@@ -17,11 +17,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from archive import freshness
+from archive.api.http import json_error
 from search.views import data_cache_address as search_data_cache_address
 from search.views import page_cache_address as search_cache_address
 
@@ -62,18 +63,28 @@ class SecurityHeadersMiddleware:
 
 
 class ReadOnlyMiddleware:
-    """The site only publishes: nothing but GET, HEAD and OPTIONS reaches a view."""
+    """The site only publishes: nothing but GET, HEAD and OPTIONS reaches a view. The one 405 of
+    the whole site, answered in the format asked for: JSON for a `.json` address (with the
+    data API's CORS header, as its other errors), plain text elsewhere."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @staticmethod
+    def refused(request):
+        message = f"{request.method} is not allowed: the archive is read-only."
+        if request.path.endswith(".json"):
+            response = json_error(405, message)
+            response["Access-Control-Allow-Origin"] = "*"
+        else:
+            response = HttpResponse(f"{message}\n", content_type="text/plain; charset=utf-8")
+            response.status_code = 405
+        response["Allow"] = ", ".join(SAFE_METHODS)
+        return response
+
     def __call__(self, request):
         if request.method not in SAFE_METHODS:
-            return HttpResponseNotAllowed(
-                SAFE_METHODS,
-                content=f"{request.method} is not allowed: the archive is read-only.\n",
-                content_type="text/plain; charset=utf-8",
-            )
+            return self.refused(request)
         response = self.get_response(request)
         if request.method == "OPTIONS" and response.status_code == 200:
             if not response.has_header("Allow"):

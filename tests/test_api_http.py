@@ -35,6 +35,20 @@ class DataEndpointHttpTests(ArchiveTestCase):
                     self.assertIn("GET", response["Allow"])
                     self.assertNotIn("POST", response["Allow"])
 
+    def test_a_refused_write_answers_in_the_format_asked_for(self):
+        for url in [u for u in self.urls if u.endswith(".json")]:
+            with self.subTest(url=url):
+                response = self.client.post(url)
+                self.assertEqual(response.status_code, 405)
+                self.assertEqual(response["Content-Type"], "application/json")
+                self.assertEqual(response["Access-Control-Allow-Origin"], "*")
+                body = response.json()
+                self.assertEqual(body["status"], 405)
+                self.assertIn("read-only", body["error"])
+        page = self.client.post("/meetings/")
+        self.assertEqual(page["Content-Type"], "text/plain; charset=utf-8")
+        self.assertIn(b"read-only", page.content)
+
     def test_get_and_head_answer_and_allow_any_origin_to_read(self):
         for url in self.urls:
             with self.subTest(url=url):

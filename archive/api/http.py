@@ -43,25 +43,13 @@ def _options_response():
 
 
 def read_only(view, errors_as_json=False):
-    """GET and HEAD answered, OPTIONS answered for CORS preflight, anything else 405."""
+    """GET and HEAD answered with CORS, OPTIONS answered for CORS preflight. Any other method
+    never gets here: summit.middleware.ReadOnlyMiddleware answers it 405 for the whole site."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
             return _with_cors(_options_response())
-        if request.method not in SAFE_METHODS:
-            if errors_as_json:
-                response = json_error(
-                    405, f"{request.method} is not allowed: this API is read-only."
-                )
-            else:
-                response = HttpResponse(
-                    f"{request.method} is not allowed: the archive is read-only.\n",
-                    status=405,
-                    content_type="text/plain; charset=utf-8",
-                )
-            response["Allow"] = ALLOW
-            return _with_cors(response)
         try:
             response = view(request, *args, **kwargs)
         except Http404 as error:
