@@ -21,6 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import memo
+
 TABLE_VERSION = 2
 
 WORD = re.compile(r"\w+")
@@ -158,9 +160,10 @@ class NameTable:
         return set(words) | extra
 
 
+@memo.per_data_version
 def name_table():
-    """The table for the people now in the database (about a hundred rows: cheap to build) and
-    the places."""
+    """The table for the people in the archive and the places, built once per data version
+    (archive.memo): every search reads it, and it changes only with a load."""
     from archive.models import Person
 
     from .places import PLACES

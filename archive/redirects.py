@@ -9,7 +9,6 @@ that would otherwise be a 404 are redirected, so an entry can never hide a live 
       reason: Renamed to the spelling the Kremlin uses.
 """
 
-import functools
 import logging
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponsePermanentRedirect
 
-from archive import freshness
+from archive import memo
 
 REDIRECTS_FILE = "redirects.yaml"
 KEYS = {"old", "new", "reason"}
@@ -58,8 +57,8 @@ def read_redirects(path):
     return redirects
 
 
-@functools.lru_cache(maxsize=4)
-def _redirects_of_version(path, version):
+@memo.per_data_version
+def _redirects_in(path):
     try:
         return read_redirects(path)
     except (ImproperlyConfigured, yaml.YAMLError, UnicodeDecodeError, OSError) as error:
@@ -72,7 +71,7 @@ def _redirects_of_version(path, version):
 def redirects():
     """The redirects, read again after every data load (the file is loaded with the archive)."""
     path = Path(settings.FIXTURES_DIR) / REDIRECTS_FILE
-    return _redirects_of_version(path, freshness.current_version().tag)
+    return _redirects_in(path)
 
 
 def moved_to(path, moved):
