@@ -11,6 +11,7 @@ from django.http import Http404
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
+from archive import catalogue
 from archive.countries import COUNTRIES
 from archive.models import Meeting, Outlet, Person
 
@@ -151,21 +152,14 @@ FACET_TITLES = {
 
 
 def _value_labels(fields, params):
-    """Readable names for facet values (slugs and codes): one small query per related model."""
-
-    def slugs(name):
-        values = [str(value) for value, _count in fields.get(name, [])[:FACET_LIMIT]]
-        return values + [params[name]] if params.get(name) else values
-
+    """Readable names for facet values (slugs and codes), from the catalogue of people,
+    meetings and outlets each process keeps per data version (archive.catalogue): no query."""
+    records = catalogue.current()
     return {
         "type": TYPES,
-        "speaker": dict(
-            Person.objects.filter(slug__in=slugs("speaker")).values_list("slug", "name")
-        ),
-        "meeting": dict(
-            Meeting.objects.filter(slug__in=slugs("meeting")).values_list("slug", "title")
-        ),
-        "outlet": dict(Outlet.objects.filter(slug__in=slugs("outlet")).values_list("slug", "name")),
+        "speaker": {person.slug: person.name for person in records.all(Person)},
+        "meeting": {meeting.slug: meeting.title for meeting in records.all(Meeting)},
+        "outlet": {outlet.slug: outlet.name for outlet in records.all(Outlet)},
         "year": {},
         "country": COUNTRIES,
     }
