@@ -7,7 +7,6 @@ Every problem is collected, so one run shows all of them.
 """
 
 import difflib
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from django.db import models
 from archive.dates import PartialDateField
 
 from .problems import FixtureError, Problem, display_path, record_label
+from .record_checks import DRAFT_KEYS, check_dates_in_order, check_source_paragraphs, draft_marks
 from .redirects import check_redirects
 from .schema import (
     MODEL_FILES,
@@ -120,21 +120,6 @@ def check_record(spec, data, file, position):
         record.children = children
         problems += child_problems
     return record, problems
-
-
-# What manage.py draft_article adds to a record for the editor: gone once it has been reviewed.
-DRAFT_KEYS = {"draft", "why", "confidence"}
-
-
-def draft_marks(data, file, label):
-    """A draft record is refused until the editor has reviewed it and removed its marks."""
-    if data.get("draft") is True:
-        message = (
-            "is a draft (draft: true): review it, then remove 'draft', 'why' and 'confidence' "
-            "before loading"
-        )
-        return [Problem(file, message, label, "draft")]
-    return []
 
 
 def check_children(nested, items, parent):
@@ -261,34 +246,6 @@ def field_message(model_field, error):
         choices = ", ".join(str(value) for value, _ in model_field.flatchoices)
         message = f"{message} Use one of: {choices}."
     return message
-
-
-# "000 ¶20", "002 ¶29–35" or "002": a seed file's number, then a line or a range of lines.
-SOURCE_PARAGRAPH = re.compile(r"\d{3}( ¶\d+(–\d+)?)?")
-
-
-def check_source_paragraphs(record):
-    """The link from a record to its source is read by programs (manage.py audit_sources, the
-    corpus checks), so it must have one shape."""
-    problems = []
-    for reference in record.values.get("source_paragraphs") or []:
-        if not SOURCE_PARAGRAPH.fullmatch(reference):
-            message = (
-                f"'{reference}' is not a source reference: write '000 ¶20', '002 ¶29–35' "
-                "(an en dash) or '002'"
-            )
-            problems.append(Problem(record.file, message, record.label, "source_paragraphs"))
-    return problems
-
-
-def check_dates_in_order(record):
-    start, end = record.values.get("start"), record.values.get("end")
-    if start is None or end is None or not hasattr(start, "first_day"):
-        return []
-    if end.last_day() < start.first_day():
-        message = f"ends ({end}) before it starts ({start})"
-        return [Problem(record.file, message, record.label, "end")]
-    return []
 
 
 def duplicate_slugs(spec, records):
