@@ -98,6 +98,13 @@ def website_jsonld(request):
     }
 
 
+def list_page_meta(request, title, description, **extra):
+    """The meta of a list page (meetings, people, outlets, articles): a schema.org
+    CollectionPage of that name."""
+    jsonld = collection_jsonld(request, title, description)
+    return page_meta(request, title, description, jsonld=jsonld, **extra)
+
+
 def collection_jsonld(request, name, description, page_type="CollectionPage"):
     return {
         "@context": "https://schema.org",

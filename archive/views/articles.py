@@ -14,12 +14,7 @@ def article_list(request):
     articles = Article.objects.prefetch_related("authors").newest_first()
     description = "Every article the archive takes its facts and quotations from, newest first."
     context = {
-        "meta": seo.page_meta(
-            request,
-            "Articles",
-            description,
-            jsonld=seo.collection_jsonld(request, "Articles", description),
-        ),
+        "meta": seo.list_page_meta(request, "Articles", description),
         "articles": articles,
     }
     return render(request, "archive/article_list.html", context)

@@ -35,13 +35,7 @@ def meeting_list(request):
         "and sideline meetings around them."
     )
     context = {
-        "meta": seo.page_meta(
-            request,
-            "Meetings",
-            description,
-            path="/meetings/",
-            jsonld=seo.collection_jsonld(request, "Meetings", description),
-        ),
+        "meta": seo.list_page_meta(request, "Meetings", description, path="/meetings/"),
         "form": form,
         "meetings": meetings,
         "filtered": filtered,

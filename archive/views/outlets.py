@@ -16,12 +16,7 @@ def outlet_list(request):
     outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
     description = "The news agencies, newspapers, journals and official sites the archive draws on."
     context = {
-        "meta": seo.page_meta(
-            request,
-            "Outlets",
-            description,
-            jsonld=seo.collection_jsonld(request, "Outlets", description),
-        ),
+        "meta": seo.list_page_meta(request, "Outlets", description),
         "outlets": outlets,
     }
     return render(request, "archive/outlet_list.html", context)

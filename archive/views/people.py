@@ -16,12 +16,7 @@ def person_list(request):
     people = list(Person.objects.leaders_first().prefetch_related("roles"))
     description = "The leaders, ministers, envoys and institutions in the archive, by country."
     context = {
-        "meta": seo.page_meta(
-            request,
-            "People",
-            description,
-            jsonld=seo.collection_jsonld(request, "People", description),
-        ),
+        "meta": seo.list_page_meta(request, "People", description),
         "leaders": [person for person in people if person.is_leader],
         "others_by_country": sorted(
             group_by(
