@@ -40,7 +40,16 @@ def pages():
         "article": [a.get_absolute_url() for a in Article.objects.order_by("?")[:PAGES]],
         # Where a person page's "All N quotes by ..." link leads.
         "quotes by speaker": [f"/quotes/?speaker={p.slug}" for p in busiest_people[:PAGES]],
+        # The JSON twins of the busiest pages: bounded as their pages are.
+        "person JSON twin": [twin(p.get_absolute_url()) for p in busiest_people[:PAGES]],
+        "meeting JSON twin": [twin(m.get_absolute_url()) for m in busiest_meetings[:PAGES]],
+        "outlet JSON twin": [twin(o.get_absolute_url()) for o in busiest_outlets[:PAGES]],
     }
+
+
+def twin(page_url):
+    """/people/kim-jong-un/ -> /people/kim-jong-un.json"""
+    return page_url.rstrip("/") + ".json"
 
 
 def measure(label):
