@@ -12,8 +12,15 @@ SITE_DESCRIPTION = (
 
 def base_url(request):
     """The public base address: SITE_URL when set, otherwise the address the request came in on
-    (so a copy served on localhost links to itself)."""
-    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    (so a copy served on localhost links to itself). Worked out once per request: a page asks
+    a dozen times, and each get_host() checks ALLOWED_HOSTS again."""
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    try:
+        return request._summit_base_url
+    except AttributeError:
+        request._summit_base_url = f"{request.scheme}://{request.get_host()}"
+        return request._summit_base_url
 
 
 def absolute(request, path):
