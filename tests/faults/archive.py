@@ -42,16 +42,18 @@ def write_fixtures(directory, version):
             text += f" {marker}"
         if number % 7 == 0:
             text += f" {PRESENT_WORD}"
-        quotes.append(
-            {
-                "slug": f"fault-quote-{number}",
-                "text": text.capitalize() + ".",
-                "speaker": rng.choice(people),
-                "article": rng.choice(articles),
-                # Dated: undated quotes in a multi-segment index are issue #10's defect 1.
-                "said_on": f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}",
-            }
-        )
+        quote = {
+            "slug": f"fault-quote-{number}",
+            "text": text.capitalize() + ".",
+            "speaker": rng.choice(people),
+            "article": rng.choice(articles),
+        }
+        said_on = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}"
+        # The last third undated, in one run: index segments with no date column at all beside
+        # dated ones (issue #10's defect 1), while readers search throughout.
+        if number < QUOTES * 2 // 3:
+            quote["said_on"] = said_on
+        quotes.append(quote)
     (directory / "quotes").mkdir(exist_ok=True)
     with open(directory / "quotes" / "generated.yaml", "w") as file:
         yaml.dump(quotes, file, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper))
