@@ -124,11 +124,16 @@ bench-cache-flood: install
 	$(PY) -m bench.cache_flood
 
 # Search relevance: the judged queries of search/eval/judgements.yaml against a fresh load of the
-# fixtures, printing top-1, MRR@10 and the queries that missed. Whoosh in a temporary directory,
-# or the Elasticsearch-API cluster when ELASTICSEARCH_URL is set (index summit_eval).
+# fixtures, printing top-1, MRR@10 and the queries that missed: on Whoosh in a temporary
+# directory, then (with Java and Maven) on the 3-node search cluster started for the run.
 .PHONY: eval-search
 eval-search: install
-	$(PY) -m search.eval
+	@echo "== Whoosh"
+	env -u ELASTICSEARCH_URL $(PY) -m search.eval
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
+	  echo "== the search cluster"; \
+	  .ci/with-search-cluster $(PY) -m search.eval; \
+	else echo "(no Java or Maven: the search cluster's figures are left out)"; fi
 
 # How manage.py draft_article does: the five source documents (../shared/seeds, or SEEDS_DIR)
 # against the curated fixtures, and the held-out test articles against their hand-made records.
