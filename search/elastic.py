@@ -27,6 +27,7 @@ from haystack.backends.elasticsearch7_backend import (
 )
 
 from .backend import SNIPPET_FIELD, IndexUnavailable
+from .scoring import BM25_B, BM25_K1
 from .snippets import SNIPPET_CHARS
 
 # How long a rebuild waits for the new index's replica before giving up (the live one stays).
@@ -84,6 +85,9 @@ class SummitElasticsearchBackend(Elasticsearch7SearchBackend):
             ),
             # One shard: scores from one set of term statistics, as on Whoosh.
             "number_of_shards": 1,
+            # Lucene's BM25 with Whoosh's tuning (search/scoring.py): a short fragment must not
+            # outrank the full quotation, meeting or article a reader named.
+            "similarity": {"default": {"type": "BM25", "b": BM25_B, "k1": BM25_K1}},
             "number_of_replicas": 1,
             # A node that leaves has its copies re-made on the others after 10 s, not a minute:
             # the archive's index is small, and a rebuild waits for its replica.

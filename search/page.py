@@ -73,13 +73,20 @@ def search_page(form):
     found = searching.run_search(parsed, filters, sort, page)
     if found.page.total < FEW_RESULTS:
         outcome.correction = _correction(found, parsed, params)
-    if found.page.total == 0 and outcome.correction and not params.get("exact"):
+    # Shown at once only in place of plain words: a phrase, OR or -word would be lost.
+    auto_correct = parsed.is_plain_words() and not params.get("exact")
+    if found.page.total == 0 and outcome.correction and auto_correct:
         corrected = query.parse(outcome.correction.text, table)
         retried = searching.run_search(corrected, filters, sort, page)
         if retried.page.total:
             outcome.correction.applied = True
             as_typed = searching.search_url(params, page="", exact=True)
             outcome.correction.url = as_typed
+            # What was said about the query as typed (words cut, names respelled) still holds.
+            corrected.notices = [
+                *parsed.notices,
+                *(notice for notice in corrected.notices if notice not in parsed.notices),
+            ]
             outcome.parsed, parsed, found = corrected, corrected, retried
     outcome.found = found
     outcome.people = people_named(table, parsed)

@@ -64,6 +64,12 @@ class ParsedQuery:
         parts += [f"-{term.display()}" for term in self.excluded]
         return " ".join(parts)
 
+    def is_plain_words(self):
+        """Only words: no phrase, no OR, no -word (a correction can stand in for these)."""
+        return not self.excluded and all(
+            len(clause) == 1 and not clause[0].phrase for clause in self.clauses
+        )
+
     def single_name_words(self):
         """The words of the query when it is one plain term or phrase (maybe a person's name)."""
         if len(self.clauses) == 1 and len(self.clauses[0]) == 1 and not self.excluded:

@@ -45,6 +45,14 @@ class RelevanceBehaviours:
             with self.subTest(words=words):
                 self.assertEqual(self.paths(self.json(q=words))[0], f"/meetings/{meeting}/")
 
+    def test_a_phrase_that_finds_nothing_is_never_replaced_by_loose_words(self):
+        # A correction is shown at once only for plain words: applied to a phrase (or to OR and
+        # -word) it would search something else than what was asked. It is offered instead.
+        body = self.json(q='"fraternel duty"')
+        self.assertEqual(body["count"], 0)
+        if body["correction"]:
+            self.assertFalse(body["correction"]["applied"])
+
     def test_a_full_quotation_comes_before_a_fragment_for_the_same_name(self):
         from archive.models import Quote
 
