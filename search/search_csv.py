@@ -6,17 +6,14 @@ made can be downloaded by adding `.csv`. Only quotations are exported: articles,
 people among the results have their own exports.
 """
 
-from django.http import HttpResponse
 from haystack.exceptions import SearchBackendError
 
-from archive import names
 from archive.api.addresses import Addresses
 from archive.api.csv_export import QUOTE_COLUMNS, QUOTE_FIELDS, filename_for, quote_row, stream_csv
-from archive.api.http import BadRequest, read_only, site_base
+from archive.api.http import read_only, site_base
 from archive.models import Quote
 
-from . import query, searching
-from .forms import SearchForm
+from . import searching
 
 # Search results are read this many at a time, then their rows in one query.
 RESULTS_PER_BATCH = 500
@@ -43,26 +40,12 @@ def quote_rows_in_search_order(ids):
 
 @read_only
 def search_csv(request):
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        raise BadRequest("Invalid search: " + "; ".join(form.error_messages()))
-    params = {name: value for name, value in form.cleaned_data.items() if value}
-    parsed = query.parse(params.get("q", ""), names.name_table())
-    if parsed.is_empty:
-        raise BadRequest("Nothing to search for: give a query, e.g. /search.csv?q=treaty")
-    filters = [("type", "quote"), *(item for item in form.filters() if item[0] != "type")]
-    sqs = searching.searchqueryset(parsed, filters, params.get("sort"), for_display=False)
+    params, sqs = searching.quotes_found(request.GET, "csv")
     try:
         ids = quote_ids_in_search_order(sqs, sqs.count())
     except SearchBackendError as error:
         searching.log_unavailable(error)
-        # Plain text, as the CSV endpoints' other errors (400, 405): a CSV body would be mistaken
-        # for an empty result.
-        return HttpResponse(
-            "Search is unavailable just now; browsing still works.\n",
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        return searching.unavailable_as_text()
     addresses = Addresses(site_base(request))
     filename = filename_for("search", {"q": params.get("q", "")[:40]}, ["q"])
     rows = quote_rows_in_search_order(ids)

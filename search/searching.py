@@ -7,14 +7,16 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
-from archive import catalogue
+from archive import catalogue, names
+from archive.api.http import BadRequest
 from archive.countries import COUNTRIES
 from archive.models import Meeting, Outlet, Person
 
+from . import query
 from .forms import FACETS, TYPES
 
 # Sort name -> haystack order_by keys; an unknown date sorts last either way (search_indexes).
@@ -163,3 +165,30 @@ def _value_labels(fields, params):
         "year": {},
         "country": COUNTRIES,
     }
+
+
+def quotes_found(query_string, extension):
+    """The quotations a search finds, for its CSV and reference files: (its parameters, a
+    SearchQuerySet of quotes in the search's order). The search page's parameters; BadRequest
+    for a malformed search or one with no words to look for."""
+    from .forms import SearchForm
+
+    form = SearchForm(query_string)
+    if not form.is_valid():
+        raise BadRequest("Invalid search: " + "; ".join(form.error_messages()))
+    params = {name: value for name, value in form.cleaned_data.items() if value}
+    parsed = query.parse(params.get("q", ""), names.name_table())
+    if parsed.is_empty:
+        raise BadRequest(f"Nothing to search for: give a query, e.g. /search.{extension}?q=treaty")
+    filters = [("type", "quote"), *(item for item in form.filters() if item[0] != "type")]
+    return params, searchqueryset(parsed, filters, params.get("sort"), for_display=False)
+
+
+def unavailable_as_text():
+    """The 503 of the search's files: plain text, as their other errors (400, 405); a file
+    body would be mistaken for an empty result."""
+    return HttpResponse(
+        "Search is unavailable just now; browsing still works.\n",
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
