@@ -19,7 +19,7 @@ from django.db import transaction
 
 from archive.models import Quote
 from archive.progress import Progress
-from search.indexing import rebuild_and_publish
+from search.indexing import rebuild_and_publish, update_and_publish
 from summit.faults import fault_point
 from summit.freshness import record_load
 
@@ -67,7 +67,11 @@ class LoadReport:
         return any(counts.changed for counts in self.counts.values())
 
 
-def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, progress=None):
+def load_archive(
+    fixtures_dir, *, rebuild_index=True, allow_deletions=False, progress=None, full_rebuild=False
+):
+    """`rebuild_index` False leaves the index alone; else only the documents the load changed are
+    updated (search.incremental), or all of them with `full_rebuild` or when that is not safe."""
     started = time.monotonic()
     progress = progress or Progress()
     committed = False
@@ -89,7 +93,10 @@ def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, pro
         committed = report.changed
         fault_point("after-commit")
         if rebuild_index:
-            index = rebuild_and_publish(progress=progress)
+            if full_rebuild:
+                index = rebuild_and_publish(progress=progress)
+            else:
+                index = update_and_publish(report.counts, progress=progress)
             report.index_documents = index.documents
             report.repaired = index.reversioned and not report.changed
     except KeyboardInterrupt:
