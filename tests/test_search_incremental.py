@@ -8,10 +8,12 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.test import TestCase
+from haystack import connections
 from haystack.query import SearchQuerySet
 
+from archive.loading import load_archive
 from archive.models import Article, Meeting, Person, Quote
-from search import live
+from search import fastpath, live
 from tests.loading_support import (
     SMALL_FIXTURES,
     by_slug,
@@ -148,3 +150,30 @@ class IncrementalUpdateTests(TestCase):
         self.assertTrue(seen)
         self.assertEqual(set(seen), {expected})
         self.assertEqual(found("zagreb"), ["/quotes/kremlin-2020-message/"])
+
+    def test_the_load_reports_which_records_changed(self):
+        replace_text(self.fixtures, "quotes.yaml", "used by the loader", "used by zanzibar")
+        change_records(
+            self.fixtures,
+            "quotes.yaml",
+            lambda quotes: quotes.remove(by_slug(quotes, "kremlin-2020-message")),
+        )
+        counts = load_archive(self.fixtures, allow_deletions=True).counts["quotes"]
+        self.assertEqual(counts.updated_slugs, {"putin-2019-first"})
+        self.assertEqual(counts.deleted_slugs, {"kremlin-2020-message"})
+        self.assertEqual(counts.created_slugs, set())
+
+    def test_fast_scoring_leaves_out_deleted_documents_as_whoosh_does(self):
+        replace_text(self.fixtures, "quotes.yaml", OLD_WORDS, "An example zanzibar quotation.")
+        self.run_load(self.fixtures)
+        searcher = live.current_searcher(self.root).searcher
+        self.assertTrue(
+            any(reader.has_deletions() for reader, _ in searcher.reader().leaf_readers())
+        )
+        parser = connections["default"].get_backend().parser
+        for text in ("(example)", "(zanzibar)", "((example) AND NOT (zanzibar))", "*"):
+            with self.subTest(query=text):
+                q = parser.parse(text)
+                scores = fastpath.search(searcher, q, "text")
+                self.assertIsNotNone(scores)
+                self.assertEqual(set(scores), set(searcher.search(q, limit=None).docs()))
