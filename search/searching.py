@@ -11,6 +11,7 @@ from django.http import Http404
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
+from archive import memo
 from archive.countries import COUNTRIES
 from archive.models import Meeting, Outlet, Person
 
@@ -151,21 +152,16 @@ FACET_TITLES = {
 
 
 def _value_labels(fields, params):
-    """Readable names for facet values (slugs and codes): one small query per related model."""
+    """Readable names for facet values (slugs and codes), from the records' names."""
+    return {"type": TYPES, **_record_labels(), "year": {}, "country": COUNTRIES}
 
-    def slugs(name):
-        values = [str(value) for value, _count in fields.get(name, [])[:FACET_LIMIT]]
-        return values + [params[name]] if params.get(name) else values
 
+@memo.per_data_version
+def _record_labels():
+    """{facet: {slug: name}} for the people, meetings and outlets (hundreds of rows), read once
+    per data version instead of three queries per search."""
     return {
-        "type": TYPES,
-        "speaker": dict(
-            Person.objects.filter(slug__in=slugs("speaker")).values_list("slug", "name")
-        ),
-        "meeting": dict(
-            Meeting.objects.filter(slug__in=slugs("meeting")).values_list("slug", "title")
-        ),
-        "outlet": dict(Outlet.objects.filter(slug__in=slugs("outlet")).values_list("slug", "name")),
-        "year": {},
-        "country": COUNTRIES,
+        "speaker": dict(Person.objects.values_list("slug", "name")),
+        "meeting": dict(Meeting.objects.values_list("slug", "title")),
+        "outlet": dict(Outlet.objects.values_list("slug", "name")),
     }
