@@ -101,6 +101,13 @@ bench-search: install
 	  $(PY) -m search.bench $(BENCH_SIZES); \
 	fi
 
+# load_archive at scale: a full load of BENCH_QUOTES messy quotes (default 100,000), then one
+# quote changed (an incremental index update, search.incremental), then nothing changed; prints
+# each one's wall time split into load and index. Temp dirs only.
+.PHONY: bench-load
+bench-load: install
+	$(PY) -m bench.load
+
 # The serving load test: the real gunicorn on loopback with the real corpus in a temporary
 # VAR_DIR, driven by wrk at several concurrencies, next to nginx serving a static copy of one
 # page. Prints requests/s, p50/p99 latency and errors. BENCH_SECONDS, BENCH_CONNECTIONS to change.

@@ -26,6 +26,8 @@ from haystack.backends.elasticsearch7_backend import (
     Elasticsearch7SearchEngine,
 )
 
+from archive import freshness
+
 from .backend import SNIPPET_FIELD, IndexUnavailable
 from .scoring import BM25_B, BM25_K1
 from .snippets import SNIPPET_CHARS
@@ -165,6 +167,77 @@ class SummitElasticsearchEngine(Elasticsearch7SearchEngine):
     backend = SummitElasticsearchBackend
 
 
+def index_meta(load):
+    """What a build records in its index's mapping (`_meta`), for deciding on an update later."""
+    from archive import names
+
+    from . import indexing
+
+    return {
+        "data_load": load.id if load else None,
+        "names_table_version": names.TABLE_VERSION,
+        "spellings": indexing.spellings_digest(names.indexing_table()),
+    }
+
+
+def update(backend, counts, load, progress, using="default"):
+    """Rewrite only the documents a load changed, in place through the alias, then refresh.
+    Returns the number of documents, or None when a full rebuild is needed instead.
+
+    Atomic enough: each document is replaced whole by its id (a reader never sees it missing or
+    half-written), and the refresh at the end makes all of them searchable within one refresh
+    (readers may see some of a load's few changed documents a second before the others). The
+    pages' version changes only after the refresh, so no page of the new version is built from
+    the old documents."""
+    from archive import names
+
+    from . import incremental
+
+    started = time.monotonic()
+    backend.setup()
+    changed = any(model_counts.changed for model_counts in counts.values())
+    live = backend.live_indexes()
+    if len(live) != 1 or load is None:
+        return None
+    mapping = backend.conn.indices.get_mapping(index=live[0])[live[0]]["mappings"]
+    meta = mapping.get("_meta", {})
+    expected = load.id
+    if changed:
+        before = type(load).objects.filter(id__lt=load.id).order_by("-id").first()
+        expected = before.id if before else None
+    wanted = index_meta(load)
+    if (
+        meta.get("data_load") != expected
+        or meta.get("names_table_version") != wanted["names_table_version"]
+        or meta.get("spellings") != wanted["spellings"]
+    ):
+        return None
+    total = backend.conn.count(index=live[0])["count"]
+    documents = incremental.affected(counts)
+    if incremental.too_many(len(documents), total):
+        return None
+    indexes = connections[using].get_unified_index().get_indexes()
+    indexes = {index.get_model(): index for index in indexes.values()}
+    for identifier in documents.removed:
+        backend.remove(identifier, commit=False)
+    for model, pks in documents.pks.items():
+        found = set()
+        if pks:
+            objects = list(indexes[model].index_queryset(using=using).filter(pk__in=pks))
+            found = {obj.pk for obj in objects}
+            _bulk(backend, indexes[model], objects)
+        for pk in pks - found:
+            backend.remove(incremental.get_identifier_for(model, pk), commit=False)
+    backend.conn.indices.refresh(index=live[0])
+    backend.conn.indices.put_mapping(index=live[0], body={"_meta": wanted})
+    names.reset_indexing_table()
+    progress.note(
+        f"Search index: {len(documents)} documents updated in "
+        f"{time.monotonic() - started:.2f} s (index {live[0]})"
+    )
+    return backend.conn.count(index=live[0])["count"]
+
+
 def rebuild(backend, progress, using="default"):
     """Index every record into a new index, then point the alias at it and remove the old ones.
 
@@ -186,7 +259,10 @@ def rebuild(backend, progress, using="default"):
     indexes = connections[using].get_unified_index().get_indexes()
     body = {
         **backend.DEFAULT_SETTINGS,
-        "mappings": backend._get_current_mapping(backend.field_mapping),
+        "mappings": {
+            **backend._get_current_mapping(backend.field_mapping),
+            "_meta": index_meta(freshness.last_load()),
+        },
     }
     # During the build: no refreshes until the end (faster), then the replica before the swap.
     body["settings"] = {**body["settings"], "refresh_interval": "-1"}

@@ -10,8 +10,9 @@ which run in C.
 
 A phrase's documents come from its word pairs (search.wordpairs) where the index has them, else
 from its words' positions, decoded only for the documents having every word; its score is the
-sum of its words' scores. Anything else (a segment with deleted documents, another query shape)
-returns None and the caller uses Whoosh's own search.
+sum of its words' scores. Documents deleted by an incremental update (search.incremental) are
+left out of every answer. Anything else (another query shape) returns None and the caller uses
+Whoosh's own search.
 """
 
 from heapq import nlargest, nsmallest
@@ -29,12 +30,13 @@ CACHED_SCORES = 300_000  # scored documents kept per searcher (about 30 MB)
 def search(searcher, q, fieldname, restriction=None):
     """{docnum: score} for every document matching `q`, or None if this query needs Whoosh."""
     leaves = searcher.reader().leaf_readers()
-    if any(reader.has_deletions() for reader, _offset in leaves):
-        return None
     try:
         scores = _evaluate(searcher, leaves, q, fieldname)
     except Unsupported:
         return None
+    deleted = _deleted(searcher, leaves)
+    if deleted:
+        scores = {docnum: score for docnum, score in scores.items() if docnum not in deleted}
     if restriction is not None:
         scores = {docnum: score for docnum, score in scores.items() if docnum in restriction}
     return scores
@@ -43,12 +45,24 @@ def search(searcher, q, fieldname, restriction=None):
 def exact_docs(searcher, q):
     """The set of documents matching an exact-field query (Term, And, Or), or None."""
     leaves = searcher.reader().leaf_readers()
-    if any(reader.has_deletions() for reader, _offset in leaves):
-        return None
     try:
-        return _exact(leaves, q)
+        return _exact(leaves, q) - _deleted(searcher, leaves)
     except Unsupported:
         return None
+
+
+def _deleted(searcher, leaves):
+    """The document numbers deleted in the searcher's segments (read once per searcher)."""
+    cache = cache_on(searcher, "_summit_deleted")
+    if "docs" not in cache:
+        cache["docs"] = frozenset(
+            offset + docnum
+            for reader, offset in leaves
+            if reader.has_deletions()
+            for docnum in range(reader.doc_count_all())
+            if reader.is_deleted(docnum)
+        )
+    return cache["docs"]
 
 
 def top(scores, limit, sort_values=None, reverse=False):

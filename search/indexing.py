@@ -11,6 +11,8 @@ index is live that load is published, which gives every page its new version. An
 was out of step with the newest load (a build killed after the load's commit) is re-versioned.
 """
 
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -24,7 +26,7 @@ from archive import freshness, names
 from archive.faults import fault_point
 from archive.progress import Progress
 
-from . import live, wordpairs
+from . import incremental, live, wordpairs
 from .backend import SummitWhooshBackend
 from .writers import ParallelWriter
 
@@ -82,6 +84,89 @@ def rebuild_and_publish(progress=None, using="default", reversion=False):
         f"({_size_mb(directory):.1f} MB)"
     )
     return IndexReport(documents, reversioned)
+
+
+def update_and_publish(counts, progress=None, using="default"):
+    """After a load: update only the documents it changed (search.incremental) and publish the
+    load, or rebuild everything when an update would not be safe or would not be cheaper."""
+    progress = progress or Progress()
+    load = freshness.last_load()
+    backend = connections[using].get_backend()
+    if not isinstance(backend, SummitWhooshBackend):
+        # Elasticsearch: its own in-place update through the alias (search.elastic).
+        from . import elastic
+
+        names.reset_indexing_table()
+        documents = elastic.update(backend, counts, load, progress, using)
+        if documents is None:
+            return rebuild_and_publish(progress, using)
+        return IndexReport(documents, bool(load) and freshness.publish_load(load))
+
+    started = time.monotonic()
+    backend.setup()
+    names.reset_indexing_table()
+    directory = live.live_directory(backend.path)
+    manifest = live.read_manifest(directory) if directory else {}
+    changed = any(model_counts.changed for model_counts in counts.values())
+    reason = _why_rebuild(backend, manifest, load, changed)
+    if reason is None and not changed:
+        # Nothing to write: publish the load if a build was stopped just before that.
+        return IndexReport(manifest["documents"], bool(load) and freshness.publish_load(load))
+    if reason is None:
+        documents = incremental.affected(counts)
+        if incremental.too_many(len(documents), manifest["documents"]):
+            reason = f"{len(documents)} documents changed"
+    if reason is not None:
+        progress.note(f"Search index: rebuilding ({reason})")
+        return rebuild_and_publish(progress, using)
+
+    indexes = connections[using].get_unified_index().get_indexes()
+    indexes = {index.get_model(): index for index in indexes.values()}
+    new = live.new_directory(backend.path)
+    try:
+        incremental.copy_index(directory, new)
+        total = manifest["documents"] + incremental.apply(backend, indexes, new, documents, using)
+        fault_point("before-publish")
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    live.publish(backend.path, new, {**manifest, "documents": total, "data_load": load.id})
+    reversioned = freshness.publish_load(load)
+    progress.note(
+        f"Search index: {len(documents)} documents updated in "
+        f"{time.monotonic() - started:.2f} s ({total} documents)"
+    )
+    return IndexReport(total, reversioned)
+
+
+def _why_rebuild(backend, manifest, load, changed):
+    """Why the live index cannot just be updated for this load, or None if it can."""
+    if not manifest or "documents" not in manifest:
+        return "no live index"
+    if manifest.get("names_table_version") != names.TABLE_VERSION:
+        return "the names table's rules changed"
+    if manifest.get("fields") != sorted(backend.schema.names()):
+        return "the schema changed"
+    if manifest.get("spellings") != spellings_digest(names.indexing_table()):
+        return "the names' spellings changed"
+    if load is None:
+        return "no data load"
+    # The index must hold the data as it was before this load (or this load, if none changed).
+    expected = load.id
+    if changed:
+        before = type(load).objects.filter(id__lt=load.id).order_by("-id").first()
+        expected = before.id if before else None
+    if manifest.get("data_load") != expected:
+        return "the index is out of step with the database"
+    return None
+
+
+def spellings_digest(table):
+    """A fingerprint of the spellings the names table rewrites into documents."""
+    pairs = sorted(
+        (" ".join(spelling), " ".join(name)) for spelling, name in table.spellings.items()
+    )
+    return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def index_load_id(root):
@@ -154,6 +239,8 @@ def _manifest(documents, table, backend, load):
         "documents": documents,
         "data_load": load.id if load else None,
         "names_table_version": names.TABLE_VERSION,
+        "spellings": spellings_digest(table),
+        "fields": sorted(backend.schema.names()),
         "variant_terms": {key: sorted(values) for key, values in variant_terms.items()},
     }
 

@@ -14,6 +14,7 @@ from threading import Lock
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE
 
@@ -61,7 +62,7 @@ def postings(reader, fieldname, text):
     if found is not None:
         return found
     try:
-        matcher = reader.postings(fieldname, text)
+        matcher = _unfiltered(reader.postings(fieldname, text))
     except TermNotFound:
         return (), ()
     if not isinstance(matcher, W3LeafMatcher):
@@ -78,11 +79,19 @@ def postings(reader, fieldname, text):
     return remember(cache, key, (ids, weights), lambda cache: len(cache) > CACHED_TERMS)
 
 
+def _unfiltered(matcher):
+    """The block matcher under Whoosh's filter of a segment's deleted documents: the fast path
+    leaves those out of its answers itself (search.fastpath)."""
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        return matcher.child
+    return matcher
+
+
 def positions(reader, fieldname, text, docs):
     """{docnum: positions} of a term, decoded only for the given documents."""
     if not docs:
         return {}
-    matcher = reader.postings(fieldname, text)
+    matcher = _unfiltered(reader.postings(fieldname, text))
     field_format = reader.schema[fieldname].format
     if not isinstance(matcher, W3LeafMatcher) or type(field_format) is not Positions:
         raise Unsupported

@@ -149,9 +149,11 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# What load_archive calls to rebuild the search index and publish the load (archive.loading):
-# the archive never imports the search app, which reads the archive.
+# What load_archive calls to update the search index and publish the load (archive.loading):
+# the archive never imports the search app, which reads the archive. The updater changes only the
+# documents a load changed, or rebuilds whole when that is not safe; the builder always rebuilds.
 ARCHIVE_INDEX_BUILDER = "search.indexing.rebuild_and_publish"
+ARCHIVE_INDEX_UPDATER = "search.indexing.update_and_publish"
 
 # Search: Whoosh on disk by default; Elasticsearch 7 when ELASTICSEARCH_URL is set.
 WHOOSH_PATH = Path(os.environ.get("WHOOSH_PATH", VAR_DIR / "whoosh"))

@@ -58,7 +58,7 @@ class PageVersionTests(TestCase):
 
     def test_a_load_killed_before_the_index_is_live_keeps_the_old_version(self):
         before = self.etag()
-        with mock.patch.object(indexing, "_write", side_effect=MemoryError("the build died")):
+        with mock.patch.object(indexing.live, "publish", side_effect=MemoryError("the build died")):
             with self.assertRaisesMessage(MemoryError, "the build died"):
                 self.run_load(self.fixtures)
         self.assertEqual(self.etag(), before)
@@ -72,7 +72,7 @@ class PageVersionTests(TestCase):
 
     def test_an_interrupted_load_says_in_one_line_what_it_left(self):
         # What Ctrl-C or SIGTERM (archive.interrupts) raises while the index is being written.
-        with mock.patch.object(indexing, "_write", side_effect=KeyboardInterrupt):
+        with mock.patch.object(indexing.live, "publish", side_effect=KeyboardInterrupt):
             with self.assertRaisesMessage(
                 CommandError,
                 "interrupted: the database holds the new archive but the search index and the "

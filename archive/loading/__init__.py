@@ -68,14 +68,19 @@ class LoadReport:
         return any(counts.changed for counts in self.counts.values())
 
 
-def index_builder():
-    """What builds the search index after a load: settings.ARCHIVE_INDEX_BUILDER, the search
-    app's rebuild. Named in the settings so the archive never imports search (search reads the
-    archive, not the other way round; tests/test_package_layers.py)."""
-    return import_string(settings.ARCHIVE_INDEX_BUILDER)
+def index_updater(name):
+    """What updates the search index after a load, named in the settings so the archive never
+    imports search (search reads the archive, not the other way round;
+    tests/test_package_layers.py): ARCHIVE_INDEX_BUILDER rebuilds it whole,
+    ARCHIVE_INDEX_UPDATER changes only the documents a load changed (search.incremental)."""
+    return import_string(getattr(settings, name))
 
 
-def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, progress=None):
+def load_archive(
+    fixtures_dir, *, rebuild_index=True, allow_deletions=False, progress=None, full_rebuild=False
+):
+    """`rebuild_index` False leaves the index alone; else only the documents the load changed are
+    updated (search.incremental), or all of them with `full_rebuild` or when that is not safe."""
     started = time.monotonic()
     progress = progress or Progress()
     committed = False
@@ -97,7 +102,10 @@ def load_archive(fixtures_dir, *, rebuild_index=True, allow_deletions=False, pro
         committed = report.changed
         fault_point("after-commit")
         if rebuild_index:
-            index = index_builder()(progress=progress)
+            if full_rebuild:
+                index = index_updater("ARCHIVE_INDEX_BUILDER")(progress=progress)
+            else:
+                index = index_updater("ARCHIVE_INDEX_UPDATER")(report.counts, progress=progress)
             report.index_documents = index.documents
             report.repaired = index.reversioned and not report.changed
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ The caller runs all of it inside one transaction.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from archive.markdown import render_markdown
@@ -22,6 +22,11 @@ class ModelCounts:
     updated: int = 0
     unchanged: int = 0
     deleted: int = 0
+    # Which records changed, for updating only their search documents (search.incremental).
+    created_slugs: set = field(default_factory=set, repr=False)
+    updated_slugs: set = field(default_factory=set, repr=False)
+    deleted_slugs: set = field(default_factory=set, repr=False)
+    deleted_pks: set = field(default_factory=set, repr=False)
 
     @property
     def changed(self):
@@ -36,9 +41,12 @@ def save_archive(archive, progress):
         counts[spec.name], stale[spec] = save_records(spec, archive[spec], ids, progress)
     # Children first, so that no PROTECTed row is still pointed at when its turn comes.
     for spec in reversed(MODEL_FILES):
-        if stale[spec]:
-            spec.model.objects.filter(pk__in=stale[spec]).delete()
-        counts[spec.name].deleted = len(stale[spec])
+        pks = {pk for pk, _slug in stale[spec]}
+        if pks:
+            spec.model.objects.filter(pk__in=pks).delete()
+        counts[spec.name].deleted = len(pks)
+        counts[spec.name].deleted_pks = pks
+        counts[spec.name].deleted_slugs = {slug for _pk, slug in stale[spec]}
     return counts
 
 
@@ -77,9 +85,14 @@ def save_records(spec, records, ids, progress):
     for field in many_to_many_fields(model).values():
         changed |= save_many(field, records, objects, ids)
 
-    counts = ModelCounts(created=len(created), updated=len(changed - created))
+    counts = ModelCounts(
+        created=len(created),
+        updated=len(changed - created),
+        created_slugs=created,
+        updated_slugs=changed - created,
+    )
     counts.unchanged = len(records) - counts.created - counts.updated
-    stale = [obj.pk for slug, obj in existing.items() if slug not in objects]
+    stale = [(obj.pk, slug) for slug, obj in existing.items() if slug not in objects]
     return counts, stale
 
 

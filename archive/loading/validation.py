@@ -72,9 +72,10 @@ def validate_fixtures(fixtures_dir, progress):
                 archive.empty_files.setdefault(spec, []).append(display_path(path))
             if file_problems and not records:
                 unreadable.add(spec.model)
+            shown_path = display_path(path)  # once per file: it resolves the path
             for position, data in enumerate(records, start=1):
                 if isinstance(data, dict):
-                    record, record_problems = check_record(spec, data, display_path(path), position)
+                    record, record_problems = check_record(spec, data, shown_path, position)
                     archive[spec].append(record)
                     problems += record_problems
 

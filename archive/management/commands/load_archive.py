@@ -30,13 +30,19 @@ class Command(BaseCommand):
             "--no-index", action="store_true", help="Do not rebuild the search index."
         )
         parser.add_argument(
+            "--rebuild-index",
+            action="store_true",
+            help="Rebuild the whole search index (by default only the changed records' documents "
+            "are updated, when that is safe).",
+        )
+        parser.add_argument(
             "--allow-deletions",
             action="store_true",
             help="Load even a file with no records, or fixtures that delete more than a fifth "
             "of a table's records (refused otherwise).",
         )
 
-    def handle(self, *args, fixtures, no_index, allow_deletions, **options):
+    def handle(self, *args, fixtures, no_index, rebuild_index, allow_deletions, **options):
         # tqdm needs the real stream: Django's wrapper would add a newline to every redraw.
         stream = getattr(self.stdout, "_out", self.stdout)
         progress = Progress(stream if options["verbosity"] > 0 else None)
@@ -47,6 +53,7 @@ class Command(BaseCommand):
                     rebuild_index=not no_index,
                     allow_deletions=allow_deletions,
                     progress=progress,
+                    full_rebuild=rebuild_index,
                 )
         except LoadInterrupted as error:
             raise CommandError(str(error)) from None

@@ -1,0 +1,103 @@
+"""`make bench-load`: load_archive at scale, first in full, then again with one quote changed.
+
+The messy archive (search.bench.messy) of BENCH_QUOTES quotes (default 100,000) is written as
+fixtures and loaded by load_archive into a temporary database and index (never var/): the first
+load builds the whole index; the second changes one quote's words, so only its document is
+rewritten (search.incremental); the third changes nothing. Prints each one's wall time, split into
+the load (reading, checking, writing the database) and the index, and checks that a search finds
+the new words and not the old. Timings on a shared machine are noisy: run it twice.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUOTES = int(os.environ.get("BENCH_QUOTES", "100000"))
+CHANGED = "messy-quote-7"
+NEW_WORDS = "zanzibar quokka"
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="summit-bench-load-"))
+    try:
+        env = {
+            **os.environ,
+            "VAR_DIR": str(workdir),
+            "WHOOSH_PATH": str(workdir / "whoosh"),
+            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+            "ELASTICSEARCH_URL": "",
+            "SECRET_KEY": "benchmark-only",
+            "ALLOWED_HOSTS": "testserver",
+            "LOG_LEVEL": "WARNING",
+            "STATIC_MANIFEST": "0",
+            "PAGE_CACHE_SECONDS": "0",
+            "DJANGO_SETTINGS_MODULE": "summit.settings",
+        }
+        code = f"from bench.load import run; run({str(workdir)!r})"
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(workdir):
+    import django
+
+    django.setup()
+    import yaml
+    from django.core.management import call_command
+    from haystack.query import SearchQuerySet
+
+    from search.bench import messy
+
+    fixtures = Path(workdir, "fixtures")
+    messy.write_fixtures(fixtures, QUOTES)
+    call_command("migrate", verbosity=0)
+    print(f"== load_archive, {QUOTES:,} quotes (messy archive; a shared machine: noisy) ==")
+    _timed_load(fixtures, "full load and index build")
+
+    path = fixtures / "quotes" / "messy.yaml"
+    records = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    quote = next(record for record in records if record["slug"] == CHANGED)
+    quote["text"] = f"{quote['text']} {NEW_WORDS}"
+    path.write_text(yaml.dump(records, Dumper=yaml.CSafeDumper, allow_unicode=True, width=100))
+    del records
+    _timed_load(fixtures, "incremental update (one quote changed)")
+    hits = [result.url for result in SearchQuerySet().filter(content=NEW_WORDS)]
+    print(f"  a search for the new words finds: {hits}")
+    _timed_load(fixtures, "nothing changed")
+
+
+def _timed_load(fixtures, label):
+    import archive.loading
+
+    index_seconds = []
+    update = archive.loading.update_and_publish
+
+    def timed(*args, **kwargs):
+        started = time.monotonic()
+        try:
+            return update(*args, **kwargs)
+        finally:
+            index_seconds.append(time.monotonic() - started)
+
+    archive.loading.update_and_publish = timed
+    try:
+        started = time.monotonic()
+        report = archive.loading.load_archive(fixtures, allow_deletions=True)
+        total = time.monotonic() - started
+    finally:
+        archive.loading.update_and_publish = update
+    index = sum(index_seconds)
+    print(
+        f"{label}: {total:.1f} s wall (load {total - index:.1f} s, index {index:.2f} s), "
+        f"{report.index_documents:,} documents",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
