@@ -15,9 +15,21 @@ callers only read. The memos of every function are dropped together, so two of t
 disagree about which data they describe. `forget_all()` drops them at once (a write in this
 process: a test, a shell). Nothing else in the code keeps data between requests.
 
-What does not depend on the data (addresses worked out from the URL patterns, static file
-names) is remembered for the life of the process with functools.cache: only a deploy, which
-restarts the process, changes it.
+What a process remembers, all of it:
+
+    per data version (this module)   the catalogue of people, meetings and outlets
+                                     (archive.catalogue), the names table (archive.names),
+                                     the redirects (archive.redirects)
+    keyed by the data version        rendered pages and link-preview cards in Django's cache
+                                     (summit.middleware, archive.views.cards)
+    for the process's life           what depends only on the code: asset names
+                                     (archive_tags.asset), addresses worked out from the URL
+                                     patterns (models.common, api.context_processors,
+                                     search_indexes), the coastline around a point
+                                     (graphics), fonts (cards.fonts), snippets of a given text
+                                     (search.snippets); a deploy restarts the process
+    for one load                     Markdown rendered by the loader (loading.saving), the
+                                     names table of an index build (archive.names)
 """
 
 import functools
