@@ -1,11 +1,9 @@
 """Drafting small texts against the real archive's people, outlets and meetings."""
 
-import os
-from pathlib import Path
-
 from django.conf import settings
 
 from archive.drafting import Reference, draft_article
+from tests.source_support import source_documents
 
 _reference = None
 
@@ -33,17 +31,7 @@ def only(text):
     return quotations[0]
 
 
-def seeds_dir():
-    """The five source documents beside the repository (SEEDS_DIR to put them elsewhere)."""
-    return Path(os.environ.get("SEEDS_DIR") or Path(settings.BASE_DIR).parent / "shared" / "seeds")
-
-
 def require_seeds(test):
-    """Skip without the source documents, except under CI, where their absence is a failure."""
-    directory = seeds_dir()
-    if directory.is_dir() and any(directory.glob("*.txt")):
-        return directory
-    message = f"the source documents are not in {directory} (set SEEDS_DIR)"
-    if os.environ.get("CI") == "true":
-        test.fail(message)
-    test.skipTest(message)
+    """The source documents' directory: skipped without them, except under CI, where their
+    absence is a failure (tests/source_support.py)."""
+    return source_documents().directory

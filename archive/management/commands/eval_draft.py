@@ -1,20 +1,15 @@
 """manage.py eval_draft: how draft_article does against hand-made records, in two tables."""
 
-import os
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from archive import source_checks
 from archive.drafting import Reference
 from archive.drafting.evaluation import held_out_scores, seed_scores, table
 
 HELD_OUT_DIR = Path(settings.BASE_DIR) / "tests" / "drafting" / "held_out"
-
-
-def default_seeds_dir():
-    """The five source documents live beside the repository, not in it (SEEDS_DIR to move them)."""
-    return Path(os.environ.get("SEEDS_DIR") or Path(settings.BASE_DIR).parent / "shared" / "seeds")
 
 
 class Command(BaseCommand):
@@ -29,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--held-out", type=Path, default=HELD_OUT_DIR)
 
     def handle(self, *args, seeds, fixtures, held_out, **options):
-        seeds = seeds or default_seeds_dir()
+        seeds = seeds or source_checks.seeds_dir()
         if not seeds.is_dir() or not any(seeds.glob("*.txt")):
             raise CommandError(f"No source documents in {seeds}: set SEEDS_DIR or --seeds.")
         reference = Reference.from_fixtures(fixtures)
