@@ -17,7 +17,8 @@ def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         context = {"form": form, "errors": form.error_messages(), "sorts": SORTS}
-        context["data_alternates"] = data_alternates(request)
+        # A malformed search: its data links are those of the search page itself.
+        context["data_alternates"] = data_alternates(request, {})
         return render(request, "search/search.html", context, status=400)
 
     try:
@@ -38,7 +39,7 @@ def search(request):
             for key, label in SORTS.items()
         ],
         "sort": params.get("sort", "relevance"),
-        "data_alternates": data_alternates(request),
+        "data_alternates": data_alternates(request, params),
     }
     if outcome.found is None:
         if params.get("q") and not parsed.notices:
@@ -62,10 +63,11 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def data_alternates(request):
+def data_alternates(request, params=None):
     """The page's <link rel="alternate">s (templates/api/_alternates.html): the search as the
-    page shows it (its query cut to the cap, no unknown parameters) as JSON and as CSV."""
-    address, _cut = page_address(request)
+    page shows it (its query cut to the cap, no unknown parameters) as JSON and as CSV.
+    `params` are the page's own (search.page.page_params), when the view has them already."""
+    address = searching.search_url(params) if params is not None else page_address(request)[0]
     query_string = address.partition("?")[2] if address else ""
     suffix = f"?{query_string}" if query_string else ""
     base = site_base(request)
