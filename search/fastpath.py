@@ -5,8 +5,8 @@ Whoosh walks a query's matches one document at a time through a tree of Python m
 100,000 documents. Every query the search page sends is words, phrases, OR and NOT over the
 content field, narrowed by exact fields; for those this module reads each term's postings a block
 at a time into arrays (search.postings, cached per segment), scores them with Whoosh's own BM25F
-in one comprehension (cached per searcher) and combines documents with dict and set operations,
-which run in C.
+as numpy arrays (cached per searcher) and combines, filters and ranks documents with array
+operations (a query's cost no longer grows with a Python call per matched document).
 
 A phrase's documents come from its word pairs (search.wordpairs) where the index has them, else
 from its words' positions, decoded only for the documents having every word; its score is the
@@ -15,8 +15,9 @@ left out of every answer. Anything else (another query shape) returns None and t
 Whoosh's own search.
 """
 
-from heapq import nlargest, nsmallest
+from collections.abc import Mapping
 
+import numpy as np
 from whoosh import query as whoosh_query
 
 from . import wordpairs
@@ -24,81 +25,120 @@ from .postings import Unsupported, cache_on, positions, postings, recently_used,
 from .scoring import BM25_B, BM25_K1, field_lengths
 
 B, K1 = BM25_B, BM25_K1
-CACHED_SCORES = 300_000  # scored documents kept per searcher (about 30 MB)
+CACHED_SCORES = 1_000_000  # scored documents kept per searcher (12 bytes each: about 12 MB)
+
+
+class Matches(Mapping):
+    """The documents a query matches and their scores: two aligned arrays, the document numbers
+    sorted. Read like a {docnum: score} dict; combined and ranked with array operations."""
+
+    __slots__ = ("docs", "scores")
+
+    def __init__(self, docs, scores):
+        self.docs = docs
+        self.scores = scores
+
+    @classmethod
+    def of(cls, docs, score=0.0):
+        docs = np.asarray(docs, dtype=np.int64)
+        return cls(docs, np.full(len(docs), score, dtype=np.float64))
+
+    def where(self, keep):
+        """The matches where the boolean array `keep` (one per match) is true."""
+        return Matches(self.docs[keep], self.scores[keep])
+
+    def __len__(self):
+        return len(self.docs)
+
+    def __iter__(self):
+        return iter(self.docs.tolist())
+
+    def __getitem__(self, docnum):
+        index = int(np.searchsorted(self.docs, docnum))
+        if index < len(self.docs) and self.docs[index] == docnum:
+            return float(self.scores[index])
+        raise KeyError(docnum)
+
+
+NO_MATCHES = Matches.of([])
 
 
 def search(searcher, q, fieldname, restriction=None):
-    """{docnum: score} for every document matching `q`, or None if this query needs Whoosh."""
+    """The Matches of `q`, or None if this query needs Whoosh. `restriction`: a boolean array,
+    one per document of the index, of the documents allowed (or None: all)."""
     leaves = searcher.reader().leaf_readers()
     try:
-        scores = _evaluate(searcher, leaves, q, fieldname)
+        found = _evaluate(searcher, leaves, q, fieldname)
     except Unsupported:
         return None
-    deleted = _deleted(searcher, leaves)
-    if deleted:
-        scores = {docnum: score for docnum, score in scores.items() if docnum not in deleted}
+    allowed = _not_deleted(searcher, leaves)
     if restriction is not None:
-        scores = {docnum: score for docnum, score in scores.items() if docnum in restriction}
-    return scores
+        allowed = restriction if allowed is None else allowed & restriction
+    if allowed is not None and len(found):
+        found = found.where(allowed[found.docs])
+    return found
 
 
 def exact_docs(searcher, q):
-    """The set of documents matching an exact-field query (Term, And, Or), or None."""
+    """A boolean array, one per document, of those matching an exact-field query (Term, And,
+    Or), or None if the query is of another shape."""
     leaves = searcher.reader().leaf_readers()
     try:
-        return _exact(leaves, q) - _deleted(searcher, leaves)
+        docs = _exact(leaves, q, searcher.doc_count_all())
     except Unsupported:
         return None
+    allowed = _not_deleted(searcher, leaves)
+    return docs if allowed is None else docs & allowed
 
 
-def _deleted(searcher, leaves):
-    """The document numbers deleted in the searcher's segments (read once per searcher)."""
+def _not_deleted(searcher, leaves):
+    """A boolean array of the documents not deleted in the searcher's segments (read once per
+    searcher), or None when none is."""
     cache = cache_on(searcher, "_summit_deleted")
-    if "docs" not in cache:
-        cache["docs"] = frozenset(
-            offset + docnum
-            for reader, offset in leaves
-            if reader.has_deletions()
-            for docnum in range(reader.doc_count_all())
-            if reader.is_deleted(docnum)
-        )
-    return cache["docs"]
+    if "mask" not in cache:
+        mask = None
+        if any(reader.has_deletions() for reader, _offset in leaves):
+            mask = np.ones(searcher.doc_count_all(), dtype=bool)
+            for reader, offset in leaves:
+                if reader.has_deletions():
+                    deleted = [
+                        docnum
+                        for docnum in range(reader.doc_count_all())
+                        if reader.is_deleted(docnum)
+                    ]
+                    mask[np.asarray(deleted, dtype=np.int64) + offset] = False
+        cache["mask"] = mask
+    return cache["mask"]
 
 
-def top(scores, limit, sort_values=None, reverse=False):
-    """The best `limit` (docnum, score) pairs: by score, or by a per-document sort value; ties
-    go to the lower document number, so a page is the same every time."""
-    if sort_values is None:
-        # The limit-th best score first (plain floats: no key function per document), then
-        # the few documents that reach it in order.
-        if len(scores) > limit:
-            lowest = nlargest(limit, scores.values())[-1]
-            scores = {docnum: score for docnum, score in scores.items() if score >= lowest}
-        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    value = sort_values.__getitem__
-    if len(scores) > limit:
-        pick = nlargest if reverse else nsmallest
-        edge = pick(limit, map(value, scores))[-1]
-        scores = {
-            docnum: score
-            for docnum, score in scores.items()
-            if (value(docnum) >= edge if reverse else value(docnum) <= edge)
-        }
-    if reverse:
-        chosen = sorted(scores, key=lambda docnum: (value(docnum), -docnum), reverse=True)
+def top(found, limit, sort_keys=None, reverse=False):
+    """The best `limit` (docnum, score) pairs of a Matches: by score, or by a per-document sort
+    key (an array, search.columns); ties go to the lower document number, so a page is the same
+    every time."""
+    docs, scores = found.docs, found.scores
+    if sort_keys is None:
+        if len(docs) > limit:
+            # The limit-th best score, then the few documents reaching it, in order.
+            lowest = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            chosen = scores >= lowest
+            docs, scores = docs[chosen], scores[chosen]
+        order = np.lexsort((docs, -scores))[:limit]
     else:
-        chosen = sorted(scores, key=lambda docnum: (value(docnum), docnum))
-    return [(docnum, scores[docnum]) for docnum in chosen[:limit]]
+        keys = sort_keys[docs].astype(np.int64)
+        if reverse:
+            keys = -keys
+        if len(docs) > limit:
+            edge = np.partition(keys, limit - 1)[limit - 1]
+            chosen = keys <= edge
+            docs, scores, keys = docs[chosen], scores[chosen], keys[chosen]
+        order = np.lexsort((docs, keys))[:limit]
+    return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))
 
 
 def _evaluate(searcher, leaves, q, fieldname):
     if isinstance(q, whoosh_query.Every):
         # haystack's match-everything query ("*"), e.g. a count of all documents.
-        return {
-            offset + docnum: 1.0
-            for reader, offset in leaves
-            for docnum in range(reader.doc_count_all())
-        }
+        return Matches.of(np.arange(searcher.doc_count_all()), 1.0)
     if isinstance(q, whoosh_query.Term):
         if q.fieldname != fieldname:
             raise Unsupported
@@ -106,22 +146,23 @@ def _evaluate(searcher, leaves, q, fieldname):
     if isinstance(q, whoosh_query.Phrase):
         if q.fieldname != fieldname:
             raise Unsupported
-        docs = _phrase_docs(leaves, fieldname, q.words) if q.slop == 1 else None
-        if docs is None:
-            docs = set(searcher.docs_for_query(q))
-        scores = {docnum: 0.0 for docnum in docs}
+        if q.slop == 1:
+            docs = _phrase_docs(leaves, fieldname, q.words)
+        else:
+            docs = np.asarray(sorted(searcher.docs_for_query(q)), dtype=np.int64)
+        scores = np.zeros(len(docs))
         for word in q.words:
-            word_scores = _term_scores(searcher, leaves, fieldname, word)
-            scores = {
-                docnum: score + word_scores.get(docnum, 0.0) for docnum, score in scores.items()
-            }
-        return scores
+            scores = scores + _scores_at(docs, _term_scores(searcher, leaves, fieldname, word))
+        return Matches(docs, scores)
     if isinstance(q, whoosh_query.Or):
-        merged = {}
-        for child in q.children():
-            for docnum, score in _evaluate(searcher, leaves, child, fieldname).items():
-                merged[docnum] = merged.get(docnum, 0.0) + score
-        return merged
+        children = [_evaluate(searcher, leaves, child, fieldname) for child in q.children()]
+        if not children:
+            return NO_MATCHES
+        docs = np.concatenate([child.docs for child in children])
+        scores = np.concatenate([child.scores for child in children])
+        # Summed in the children's order, as adding them one by one would.
+        merged, inverse = np.unique(docs, return_inverse=True)
+        return Matches(merged, np.bincount(inverse, weights=scores, minlength=len(merged)))
     if isinstance(q, whoosh_query.And):
         positive = [child for child in q.children() if not isinstance(child, whoosh_query.Not)]
         negative = [child.query for child in q.children() if isinstance(child, whoosh_query.Not)]
@@ -130,28 +171,47 @@ def _evaluate(searcher, leaves, q, fieldname):
         parts = sorted(
             (_evaluate(searcher, leaves, child, fieldname) for child in positive), key=len
         )
-        scores = parts[0]
+        found = parts[0]
         for other in parts[1:]:
-            scores = {
-                docnum: score + other[docnum] for docnum, score in scores.items() if docnum in other
-            }
+            mine, theirs = _common(found.docs, other.docs)
+            found = Matches(found.docs[mine], found.scores[mine] + other.scores[theirs])
         for child in negative:
             excluded = _evaluate(searcher, leaves, child, fieldname)
-            scores = {docnum: score for docnum, score in scores.items() if docnum not in excluded}
-        return scores
+            found = found.where(~_common(found.docs, excluded.docs)[0])
+        return found
     raise Unsupported
 
 
+def _common(docs, others):
+    """Of two sorted arrays of document numbers: a boolean array over `docs` of those also in
+    `others`, and where each of those is in `others`. A binary search of each of `docs` in
+    `others` (the shorter in the longer, as And sorts its parts) instead of sorting both."""
+    if not len(others):
+        return np.zeros(len(docs), dtype=bool), np.zeros(0, dtype=np.int64)
+    where = np.minimum(np.searchsorted(others, docs), len(others) - 1)
+    present = others[where] == docs
+    return present, where[present]
+
+
+def _scores_at(docs, found):
+    """The scores of `found` at the documents `docs` (0 where it has none)."""
+    if not len(found):
+        return np.zeros(len(docs))
+    index = np.minimum(np.searchsorted(found.docs, docs), len(found.docs) - 1)
+    return np.where(found.docs[index] == docs, found.scores[index], 0.0)
+
+
 def _term_scores(searcher, leaves, fieldname, text):
-    """{docnum: BM25F score} of one term, cached per searcher (never changed by callers)."""
+    """The Matches of one term with their BM25F scores, cached per searcher (never changed by
+    callers)."""
     cache = cache_on(searcher, "_summit_scores")
     key = (fieldname, text)
     found = recently_used(cache, key)
     if found is not None:
         return found
-    scores = _compute_term_scores(searcher, leaves, fieldname, text)
+    found = _compute_term_scores(searcher, leaves, fieldname, text)
     # Bounded by documents, not terms: a common word holds a third of the archive.
-    return remember(cache, key, scores, lambda cache: sum(map(len, cache.values())) > CACHED_SCORES)
+    return remember(cache, key, found, lambda cache: sum(map(len, cache.values())) > CACHED_SCORES)
 
 
 def _compute_term_scores(searcher, leaves, fieldname, text):
@@ -160,45 +220,58 @@ def _compute_term_scores(searcher, leaves, fieldname, text):
     numerator = idf * (K1 + 1)
     constant = K1 * (1 - B)
     per_length = K1 * B / avgfl
-    scores = {}
+    all_docs, all_scores = [], []
     for reader, offset in leaves:
         ids, weights = postings(reader, fieldname, text)
-        if not ids:
+        if not len(ids):
             continue
-        lengths = field_lengths(reader, fieldname)
-        scores.update(
-            {
-                docnum + offset: numerator
-                * weight
-                / (weight + constant + per_length * lengths[docnum])
-                for docnum, weight in zip(ids, weights, strict=True)
-            }
-        )
-    return scores
+        ids = np.frombuffer(ids, dtype=np.int32)
+        weights = np.frombuffer(weights, dtype=np.float32).astype(np.float64)
+        lengths = _lengths_array(reader, fieldname)[ids]
+        # The same operations in the same order as Whoosh's BM25F (search.scoring): equal scores.
+        all_scores.append(numerator * weights / (weights + constant + per_length * lengths))
+        all_docs.append(ids.astype(np.int64) + offset)
+    if not all_docs:
+        return NO_MATCHES
+    return Matches(np.concatenate(all_docs), np.concatenate(all_scores))
 
 
-def _exact(leaves, q):
+def _lengths_array(reader, fieldname):
+    """The segment's field lengths as a float array (cached on the reader)."""
+    cache = reader.__dict__.setdefault("_summit_length_arrays", {})
+    lengths = cache.get(fieldname)
+    if lengths is None:
+        listed = field_lengths(reader, fieldname)
+        if None in listed:  # a damaged lengths column reads as None: never score with NaN
+            raise ValueError(f"The {fieldname!r} field lengths cannot be read.")
+        lengths = np.asarray(listed, dtype=np.float64)
+        cache[fieldname] = lengths
+    return lengths
+
+
+def _exact(leaves, q, size):
     if isinstance(q, whoosh_query.Term):
-        docs = set()
+        docs = np.zeros(size, dtype=bool)
         for reader, offset in leaves:
             ids, _weights = postings(reader, q.fieldname, q.text)
-            docs.update(docnum + offset for docnum in ids) if offset else docs.update(ids)
+            if len(ids):
+                docs[np.frombuffer(ids, dtype=np.int32).astype(np.int64) + offset] = True
         return docs
     if isinstance(q, (whoosh_query.And, whoosh_query.Or)):
-        parts = [_exact(leaves, child) for child in q.children()]
+        parts = [_exact(leaves, child, size) for child in q.children()]
         if not parts:
             raise Unsupported
-        if isinstance(q, whoosh_query.And):
-            return set.intersection(*parts)
-        return set.union(*parts)
+        combine = np.logical_and if isinstance(q, whoosh_query.And) else np.logical_or
+        return combine.reduce(parts)
     raise Unsupported
 
 
 def _phrase_docs(leaves, fieldname, words):
-    """Documents where the words stand next to each other in this order. Where the index holds
-    the phrase's word pairs (search.wordpairs), the documents having them all: for two words
-    exactly the answer, for more the candidates whose positions are then checked."""
-    found = set()
+    """Documents where the words stand next to each other in this order, as a sorted array.
+    Where the index holds the phrase's word pairs (search.wordpairs), the documents having them
+    all: for two words exactly the answer, for more the candidates whose positions are then
+    checked."""
+    found = []
     for reader, offset in leaves:
         paired = wordpairs.paired_terms(reader.schema)
         pairs = {
@@ -211,21 +284,23 @@ def _phrase_docs(leaves, fieldname, words):
         else:
             candidates = _all_of(reader, fieldname, words)
             if pairs:
-                candidates &= _all_of(reader, wordpairs.FIELD, pairs)
-            candidates = _verified(reader, fieldname, words, candidates)
-        found.update(docnum + offset for docnum in candidates)
-    return found
+                both = _all_of(reader, wordpairs.FIELD, pairs)
+                candidates = candidates[_common(candidates, both)[0]]
+            verified = _verified(reader, fieldname, words, set(candidates.tolist()))
+            candidates = np.asarray(sorted(verified), dtype=np.int64)
+        found.append(candidates + offset)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _all_of(reader, fieldname, terms):
-    """The documents of one segment having every one of the terms."""
+    """The documents of one segment having every one of the terms (a sorted array)."""
     id_lists = sorted((postings(reader, fieldname, term)[0] for term in terms), key=len)
-    docs = set(id_lists[0])
+    docs = np.frombuffer(id_lists[0], dtype=np.int32).astype(np.int64) if id_lists[0] else None
     for ids in id_lists[1:]:
-        if not docs:
+        if docs is None or not len(docs):
             break
-        docs.intersection_update(ids)
-    return docs
+        docs = docs[_common(docs, np.frombuffer(ids, dtype=np.int32))[0]]
+    return docs if docs is not None else np.zeros(0, dtype=np.int64)
 
 
 def _verified(reader, fieldname, words, candidates):

@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
+from .columns import FacetColumn, sort_keys
 from .scoring import ListLengthBM25F
 
 POINTER = "CURRENT"
@@ -40,6 +41,23 @@ class LiveSearcher:
     searcher: object
     variant_terms: dict
     _facet_values: dict = field(default_factory=dict)
+    _columns: dict = field(default_factory=dict)
+
+    def facet_column(self, name):
+        """The field's values as codes, for counting facets (search.columns; cached)."""
+        column = self._columns.get(("facet", name))
+        if column is None:
+            column = FacetColumn.from_values(self.facet_values(name))
+            self._columns[("facet", name)] = column
+        return column
+
+    def sort_keys(self, name):
+        """Per document an integer sorting as its value of the field does (cached)."""
+        keys = self._columns.get(("sort", name))
+        if keys is None:
+            keys = sort_keys(self.facet_values(name))
+            self._columns[("sort", name)] = keys
+        return keys
 
     def facet_values(self, name):
         """For each document number its value of an exact field ("" for none), or a tuple of

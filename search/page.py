@@ -15,7 +15,7 @@ left to the caller, which answers in its own format.
 
 from dataclasses import dataclass, field
 
-from archive import names
+from archive import catalogue, names
 from archive.models import Person
 
 from . import query, searching
@@ -97,8 +97,10 @@ def people_named(table, parsed):
     """The people whose name, in any spelling or in part, is the whole query."""
     words = parsed.single_name_words()
     slugs = table.people_named(words)[:MAX_CARDS] if words else []
-    people = {person.slug: person for person in Person.objects.filter(slug__in=slugs)}
-    return [people[slug] for slug in slugs if slug in people]
+    # From the people each process keeps per data version (archive.catalogue): no query.
+    records = catalogue.current()
+    people = (records.find(Person, slug) for slug in slugs)
+    return [person for person in people if person is not None]
 
 
 def _correction(found, parsed, params):

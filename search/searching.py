@@ -62,9 +62,12 @@ def searchqueryset(parsed, filters=(), sort="relevance", *, for_display=True):
         sqs = sqs.order_by(*order)
     if not for_display:
         return sqs
+    # Added to the query in place (this SearchQuerySet is ours alone): SearchQuerySet.facet() and
+    # .highlight() would copy the whole query deeply for each one.
     for name in FACETS:
-        sqs = sqs.facet(name)
-    return sqs.highlight()
+        sqs.query.add_field_facet(name)
+    sqs.query.add_highlight()
+    return sqs
 
 
 @dataclass
