@@ -30,6 +30,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_model_ct
 from whoosh import query as whoosh_query
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.columns import RefBytesColumn
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
@@ -74,7 +75,9 @@ class SummitWhooshBackend(WhooshSearchBackend):
             elif isinstance(field, FacetField) and field.is_multivalued:
                 schema[name] = KEYWORD(stored=True, commas=True, lowercase=False)
             elif isinstance(field, FacetField):
-                schema[name] = WHOOSH_ID(stored=True, sortable=True)
+                # A column of references to the few distinct values: read at once as an array
+                # of codes for facets and sorting (search.columns).
+                schema[name] = WHOOSH_ID(stored=True, sortable=RefBytesColumn())
             elif not field.indexed:
                 schema[name] = STORED()
             else:

@@ -22,7 +22,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from .columns import FacetColumn, sort_keys
+from .columns import read_column
 from .scoring import ListLengthBM25F
 
 POINTER = "CURRENT"
@@ -40,78 +40,20 @@ class LiveSearcher:
     pointer_stamp: tuple
     searcher: object
     variant_terms: dict
-    _facet_values: dict = field(default_factory=dict)
     _columns: dict = field(default_factory=dict)
 
     def facet_column(self, name):
-        """The field's values as codes, for counting facets (search.columns; cached)."""
-        column = self._columns.get(("facet", name))
+        """An exact field's values as codes, one per document, for counting facets and sorting
+        (search.columns; read once per searcher)."""
+        column = self._columns.get(name)
         if column is None:
-            column = FacetColumn.from_values(self.facet_values(name))
-            self._columns[("facet", name)] = column
+            column = read_column(self.searcher.reader(), name)
+            self._columns[name] = column
         return column
 
     def sort_keys(self, name):
-        """Per document an integer sorting as its value of the field does (cached)."""
-        keys = self._columns.get(("sort", name))
-        if keys is None:
-            keys = sort_keys(self.facet_values(name))
-            self._columns[("sort", name)] = keys
-        return keys
-
-    def facet_values(self, name):
-        """For each document number its value of an exact field ("" for none), or a tuple of
-        values if some document has several (cached: read once per searcher)."""
-        values = self._facet_values.get(name)
-        if values is None and self.searcher.reader().has_column(name):
-            # Single-valued exact fields are sortable: their column reads in one pass.
-            values = _column_values(self.searcher.reader(), name)
-            self._facet_values[name] = values
-        if values is None:
-            reader = self.searcher.reader()
-            values = [""] * reader.doc_count_all()
-            several = False
-            if name in reader.schema:
-                for term in reader.lexicon(name):
-                    value = term.decode() if isinstance(term, bytes) else term
-                    for docnum in reader.postings(name, term).all_ids():
-                        several = several or values[docnum] != ""
-                        values[docnum] = (*_as_tuple(values[docnum]), value)
-            if not several:
-                values = [value[0] if value else "" for value in values]
-            else:
-                values = [_as_tuple(value) for value in values]
-            self._facet_values[name] = values
-        return values
-
-
-def _column_values(reader, name):
-    """A sortable field's value for every document of the index, segment by segment. Whoosh's
-    own column over several segments leaves out those without the column (a segment of only
-    undated quotes has no `year`), which shifted every later document's value. A segment without
-    the column is read from its terms (none for undated quotes; all if the file was lost)."""
-    values = []
-    for segment, offset in reader.leaf_readers():
-        count = segment.doc_count_all()
-        if segment.has_column(name):
-            column = [value or "" for value in segment.column_reader(name)]
-        else:
-            # No column: no values at all, or the column file is lost; the terms say which.
-            column = [""] * count
-            for term in segment.lexicon(name):
-                value = term.decode() if isinstance(term, bytes) else term
-                for docnum in segment.postings(name, term).all_ids():
-                    column[docnum] = value
-        if len(column) != count or len(values) != offset:
-            raise ValueError(f"The {name!r} column does not match the segment's documents.")
-        values.extend(column)
-    return values
-
-
-def _as_tuple(value):
-    if isinstance(value, tuple):
-        return value
-    return (value,) if value else ()
+        """Per document an integer sorting as its value of the (single-valued) field does."""
+        return self.facet_column(name).codes
 
 
 def live_directory(root):
