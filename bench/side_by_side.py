@@ -203,9 +203,12 @@ def main():
         print_matches(site_port, datasette_port)
         # Warm-up, not measured: every worker compiles its templates and opens its index or
         # database; the corpus's files are read into the page cache for both.
-        for _kind, site_paths, datasette_paths in kinds(quotes):
-            wrk(site_port, site_paths, 16, work, seconds=3)
-            wrk(datasette_port, datasette_paths, 16, work, seconds=3)
+        for kind, site_paths, datasette_paths in kinds(quotes):
+            for port, paths in ((site_port, site_paths), (datasette_port, datasette_paths)):
+                if wrk(port, paths, 16, work, seconds=3)["errors"]:
+                    log.flush()
+                    tail = (work / "servers.log").read_text()[-3000:]
+                    raise SystemExit(f"{kind}: errors while warming up on port {port}:\n{tail}")
 
         print(
             f"\nThe site: gunicorn, {site_workers(site)} sync workers, page cache off. Datasette: "
