@@ -14,7 +14,8 @@ that the machine's noise hits both, wrk asks each for:
 Both get the same rotation of words (SEARCH_WORDS) or quotes. The site runs with its page cache
 off (PAGE_CACHE_SECONDS=0): every request is rendered. It runs as `make serve` does (gunicorn,
 summit/gunicorn.conf.py: 2 × cores + 1 sync workers); Datasette as `datasette serve` does: one
-process, its queries on its SQL threads (3 by default). The CPU per request is the server's
+process, its queries on its SQL threads (3 by default), or BENCH_DATASETTE_WORKERS uvicorn worker
+processes of the same app (bench/datasette_app.py). The CPU per request is the server's
 processes' CPU time (/proc, the gunicorn master and workers; Datasette's one process), divided
 by the requests answered. Prints figures, asserts nothing; the machine is shared, so noisy.
 
@@ -51,6 +52,9 @@ QUOTES = int(os.environ.get("BENCH_QUOTES", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_SIDE_CONNECTIONS", "16,1").split(",")]
 DATASETTE = str(Path(PYTHON).with_name("datasette"))
+DATASETTE_WORKERS = int(os.environ.get("BENCH_DATASETTE_WORKERS", "1"))
+# The commonest words match most of the corpus: no query may be cut at Datasette's default 1 s.
+DATASETTE_SETTINGS = {"sql_time_limit_ms": 20000}
 # Words of the synthetic corpus, common to rare, names and a phrase; each means the same to
 # both engines (all words must match; quotes make a phrase).
 SEARCH_WORDS = [
@@ -105,13 +109,43 @@ def prepare(work, quotes):
 
 
 def start_datasette(work, port, log):
+    """`datasette serve`: one process; with BENCH_DATASETTE_WORKERS above 1, the same app in that
+    many uvicorn worker processes (bench/datasette_app.py)."""
     (work / "metadata.json").write_text(json.dumps(METADATA))
-    args = [DATASETTE, "serve", "--immutable", str(work / "bench.db"),
-            "--metadata", str(work / "metadata.json"), "--host", "127.0.0.1", "--port", str(port),
-            # The commonest words match most of the corpus: no query may be cut at 1 s.
-            "--setting", "sql_time_limit_ms", "20000"]  # fmt: skip
-    process = subprocess.Popen(args, cwd=work, stdout=log, stderr=subprocess.STDOUT)
-    return started(process, f"http://127.0.0.1:{port}/-/versions.json")
+    if DATASETTE_WORKERS == 1:
+        settings = [
+            arg
+            for name, value in DATASETTE_SETTINGS.items()
+            for arg in ("--setting", name, str(value))
+        ]
+        args = [
+            DATASETTE,
+            "serve",
+            "--immutable",
+            str(work / "bench.db"),
+            "--metadata",
+            str(work / "metadata.json"),
+            *settings,
+        ]
+        env = os.environ
+    else:
+        args = [
+            PYTHON,
+            "-m",
+            "uvicorn",
+            "--workers",
+            str(DATASETTE_WORKERS),
+            "bench.datasette_app:app",
+        ]
+        env = dict(
+            os.environ,
+            BENCH_DATASETTE_DIR=str(work),
+            BENCH_DATASETTE_SETTINGS=json.dumps(DATASETTE_SETTINGS),
+            PYTHONPATH=str(ROOT),
+        )
+    args += ["--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(args, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return started(process, f"http://127.0.0.1:{port}/-/versions.json")  # fmt: skip
 
 
 def kinds(quotes):
@@ -210,10 +244,13 @@ def main():
                     tail = (work / "servers.log").read_text()[-3000:]
                     raise SystemExit(f"{kind}: errors while warming up on port {port}:\n{tail}")
 
+        if DATASETTE_WORKERS == 1:
+            datasette_runs = f"one process, {len(os.listdir(f'/proc/{datasette}/task'))} threads"
+        else:
+            datasette_runs = f"{children(datasette)} uvicorn worker processes"
         print(
-            f"\nThe site: gunicorn, {site_workers(site)} sync workers, page cache off. Datasette: "
-            f"one process, {len(os.listdir(f'/proc/{datasette}/task'))} threads. "
-            f"{SECONDS} s a round, {ROUNDS} rounds each, alternating.",
+            f"\nThe site: gunicorn, {children(site)} sync workers, page cache off. Datasette: "
+            f"{datasette_runs}. {SECONDS} s a round, {ROUNDS} rounds each, alternating.",
             flush=True,
         )
         results = {}
@@ -236,9 +273,9 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
-def site_workers(master):
+def children(parent):
     return sum(
-        1 for entry in Path("/proc").iterdir() if entry.name.isdigit() and _parent(entry) == master
+        1 for entry in Path("/proc").iterdir() if entry.name.isdigit() and _parent(entry) == parent
     )
 
 
