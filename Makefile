@@ -111,12 +111,15 @@ bench-load: install
 # The serving load test: the real gunicorn on loopback with the real corpus in a temporary
 # VAR_DIR, driven by wrk at several concurrencies, next to nginx serving a static copy of one
 # page. Prints requests/s, p50/p99 latency and errors. BENCH_SECONDS, BENCH_CONNECTIONS to change.
+# Then the site and Datasette (the bench extra, installed here only) side by side over the same
+# BENCH_QUOTES synthetic quotes (default 100,000): bench/side_by_side.py. BENCH_SIDE=0 or only.
 .PHONY: bench-serve
 bench-serve: install
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
 	  echo "Installing wrk and nginx (Debian packages)"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null; }
-	$(PY) bench/serve.py
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m bench.serve
 
 # Detail pages at scale: query counts and render times with the real corpus and with a synthetic
 # one of BENCH_QUOTES quotes (default 100,000). Temporary directories only.

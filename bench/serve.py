@@ -1,6 +1,6 @@
 """`make bench-serve`: the real gunicorn on loopback, driven by wrk, next to nginx as the ceiling.
 
-    .venv/bin/python bench/serve.py            # BENCH_SECONDS=10 BENCH_CONNECTIONS=1,16,64
+    .venv/bin/python -m bench.serve            # BENCH_SECONDS=10 BENCH_CONNECTIONS=1,16,64
 
 Loads the archive (FIXTURES_DIR, the real corpus by default) into a temporary VAR_DIR, builds the
 index and static files as `make serve` does, and measures, at each concurrency:
@@ -16,20 +16,28 @@ Prints requests/s, p50/p99 latency and errors. A figure printer, not a test: it 
 
 import json
 import os
-import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+from bench import side_by_side
+from bench.servers import (
+    PYTHON,
+    SECONDS,
+    fetch,
+    free_port,
+    run,
+    site_environment,
+    start_gunicorn,
+    started,
+    stop,
+    wrk,
+)
+
+# BENCH_SIDE=0: only the real corpus; BENCH_SIDE=only: only the side by side with Datasette.
+SIDE_BY_SIDE = os.environ.get("BENCH_SIDE", "1")
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,16,64").split(",")]
 SEARCHES = ["Vladivostok", "Pyongyang", "summit", "Putin", "Kim Jong Un", "treaty", "Lavrov"]
 
@@ -39,54 +47,6 @@ for model, prefix in ((Meeting, "meetings"), (Person, "people"), (Quote, "quotes
     for slug in model.objects.order_by("slug").values_list("slug", flat=True)[:200]:
         print(f"/{prefix}/{slug}/")
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def run(args, env, **kwargs):
-    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
-
-
-def wait_until_healthy(url, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise SystemExit(f"server exited early ({process.returncode}): see the log")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"{url} never answered 200")
-
-
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read()
-
-
-def start_gunicorn(env, port, log):
-    args = [GUNICORN, "--config", "summit/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(
-        [*args, "summit.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    return started(process, f"http://127.0.0.1:{port}/healthz")
-
-
-def started(process, url):
-    """The process, once url answers 200; stopped if it never does."""
-    try:
-        wait_until_healthy(url, process)
-    except BaseException:
-        process.terminate()
-        process.wait(timeout=30)
-        raise
-    return process
 
 
 def start_nginx(work, page):
@@ -119,22 +79,6 @@ http {{
     return started(process, f"http://127.0.0.1:{port}/meeting/"), port
 
 
-def wrk(port, paths, connections, work, seconds=SECONDS):
-    paths_file = work / "paths.txt"
-    paths_file.write_text("\n".join(paths) + "\n")
-    threads = min(connections, 2)
-    result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
-         "-s", str(ROOT / "bench" / "rotate.lua"), f"http://127.0.0.1:{port}",
-         "--", str(paths_file)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
-    figures["rps"] = figures["requests"] / figures["seconds"]
-    figures["errors"] = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
-    return figures
-
-
 def measure(name, port, paths, work, rows):
     for connections in CONNECTIONS:
         figures = wrk(port, paths, connections, work)
@@ -151,20 +95,15 @@ def main():
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is not installed: apt-get install wrk nginx-light")
+    if SIDE_BY_SIDE != "only":
+        real_corpus()
+    if SIDE_BY_SIDE != "0":
+        side_by_side.main()
+
+
+def real_corpus():
     work = Path(tempfile.mkdtemp(prefix="summit-bench-"))
-    (work / "var").mkdir()
-    env = dict(
-        os.environ,
-        VAR_DIR=str(work / "var"),
-        STATIC_ROOT=str(work / "var" / "static"),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        DEBUG="0",
-        STATIC_MANIFEST="1",
-        CACHE_URL="locmem://",
-    )
-    for name in ("DATABASE_URL", "WHOOSH_PATH", "PAGE_CACHE_SECONDS", "DATA_VERSION_CHECK_SECONDS"):
-        env.pop(name, None)
+    env = site_environment(work)
     servers = []
     try:
         fixtures = env.get("FIXTURES_DIR", "fixtures/")
@@ -202,7 +141,7 @@ def main():
         for server in servers:
             server.terminate()
         for server in servers:
-            server.wait(timeout=30)
+            stop(server)
         shutil.rmtree(work, ignore_errors=True)
 
 
