@@ -9,15 +9,17 @@ that the machine's noise hits both, wrk asks each for:
 - ranked search, JSON: the site's /search.json?q=… against Datasette's canned query (BM25,
   snippet, top 20, the count of all matches) as JSON;
 - ranked search, HTML: the site's /search/?q=… against the canned query's HTML page;
-- row pages: the site's quote pages against Datasette's /bench/quotes/<pk>.
+- row pages: the site's quote pages against Datasette's /bench/quotes/<pk>; then again with
+  the site's page cache on, as it serves them (a second gunicorn).
 
 Both get the same rotation of words (SEARCH_WORDS) or quotes. The site runs with its page cache
-off (PAGE_CACHE_SECONDS=0): every request is rendered. It runs as `make serve` does (gunicorn,
-summit/gunicorn.conf.py: 2 × cores + 1 sync workers); Datasette as `datasette serve` does: one
-process, its queries on its SQL threads (3 by default), or BENCH_DATASETTE_WORKERS uvicorn worker
-processes of the same app (bench/datasette_app.py). The CPU per request is the server's
-processes' CPU time (/proc, the gunicorn master and workers; Datasette's one process), divided
-by the requests answered. Prints figures, asserts nothing; the machine is shared, so noisy.
+off (PAGE_CACHE_SECONDS=0): every request is rendered, but for the row pages' second kind. It
+runs as `make serve` does (gunicorn, summit/gunicorn.conf.py: 2 x cores + 1 sync workers);
+Datasette as `datasette serve` does: one process, its queries on its SQL threads (3 by
+default), or BENCH_DATASETTE_WORKERS uvicorn worker processes of the same app
+(bench/datasette_app.py). The CPU per request is the server's processes' CPU time (/proc, the
+gunicorn master and workers; Datasette's one process), divided by the requests answered. Prints
+figures, asserts nothing; the machine is shared, so noisy.
 
 BENCH_ROUNDS (default 2) rounds each; BENCH_SIDE_CONNECTIONS (default 16,1); BENCH_SECONDS.
 """
@@ -149,15 +151,20 @@ def start_datasette(work, port, log):
 
 
 def kinds(quotes):
-    """(kind, the site's paths, Datasette's paths), the same words or quotes in the same order."""
+    """(kind, the site's paths, Datasette's paths, whether the site's page cache is on), the
+    same words or quotes in the same order. Row pages twice: rendered every time (the work of
+    a page), and as the site serves them (its page cache on: what a reader gets)."""
     words = [urllib.parse.quote(word) for word in SEARCH_WORDS]
+    site_rows = [f"/quotes/{slug}/" for _, slug in quotes]
+    datasette_rows = [f"/bench/quotes/{pk}" for pk, _ in quotes]
     return [
         ("ranked search, JSON",
-         [f"/search.json?q={w}" for w in words], [f"/bench/search.json?q={w}" for w in words]),
+         [f"/search.json?q={w}" for w in words], [f"/bench/search.json?q={w}" for w in words],
+         False),
         ("ranked search, HTML",
-         [f"/search/?q={w}" for w in words], [f"/bench/search?q={w}" for w in words]),
-        ("row pages (a quote)",
-         [f"/quotes/{slug}/" for _, slug in quotes], [f"/bench/quotes/{pk}" for pk, _ in quotes]),
+         [f"/search/?q={w}" for w in words], [f"/bench/search?q={w}" for w in words], False),
+        ("row pages (a quote)", site_rows, datasette_rows, False),
+        ("row pages, cache on", site_rows, datasette_rows, True),
     ]  # fmt: skip
 
 
@@ -230,15 +237,18 @@ def main():
         quotes = json.loads((work / "quotes.json").read_text())
 
         log = (work / "servers.log").open("w")
-        site_port, datasette_port = free_port(), free_port()
+        site_port, datasette_port, cached_port = free_port(), free_port(), free_port()
         servers.append(start_gunicorn(env, site_port, log))
         servers.append(start_datasette(work, datasette_port, log))
-        site, datasette = (server.pid for server in servers)
+        # The same site as served: its page cache on (the default).
+        servers.append(start_gunicorn(site_environment(work), cached_port, log))
+        site, datasette, cached_site = (server.pid for server in servers)
         print_matches(site_port, datasette_port)
         # Warm-up, not measured: every worker compiles its templates and opens its index or
         # database; the corpus's files are read into the page cache for both.
-        for kind, site_paths, datasette_paths in kinds(quotes):
-            for port, paths in ((site_port, site_paths), (datasette_port, datasette_paths)):
+        for kind, site_paths, datasette_paths, cached in kinds(quotes):
+            site_side = cached_port if cached else site_port
+            for port, paths in ((site_side, site_paths), (datasette_port, datasette_paths)):
                 if wrk(port, paths, 16, work, seconds=3)["errors"]:
                     log.flush()
                     tail = (work / "servers.log").read_text()[-3000:]
@@ -249,17 +259,19 @@ def main():
         else:
             datasette_runs = f"{children(datasette)} uvicorn worker processes"
         print(
-            f"\nThe site: gunicorn, {children(site)} sync workers, page cache off. Datasette: "
+            f"\nThe site: gunicorn, {children(site)} sync workers, page cache off (but for "
+            f"'cache on'). Datasette: "
             f"{datasette_runs}. {SECONDS} s a round, {ROUNDS} rounds each, alternating.",
             flush=True,
         )
         results = {}
         for connections in CONNECTIONS:
-            for kind, site_paths, datasette_paths in kinds(quotes):
+            for kind, site_paths, datasette_paths, cached in kinds(quotes):
                 print(f"{kind}, {connections} connection(s):", flush=True)
                 pair = results.setdefault((kind, connections), ([], []))
+                port, pid = (cached_port, cached_site) if cached else (site_port, site)
                 for _ in range(ROUNDS):
-                    pair[0].append(measure("site", site_port, site, site_paths, connections, work))
+                    pair[0].append(measure("site", port, pid, site_paths, connections, work))
                     pair[1].append(
                         measure("Datasette", datasette_port, datasette, datasette_paths,
                                 connections, work)
