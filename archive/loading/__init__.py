@@ -24,6 +24,7 @@ from archive.freshness import record_load
 from archive.models import Quote
 from archive.progress import Progress
 
+from . import reuse
 from .deletions import DeletionsRefused, check_deletions
 from .problems import FixtureError, Problem
 from .redirects import unresolved_targets
@@ -85,21 +86,17 @@ def load_archive(
     progress = progress or Progress()
     committed = False
     try:
-        archive = validate_fixtures(Path(fixtures_dir), progress)
-        if not allow_deletions:
-            check_deletions(archive, Path(fixtures_dir))
-        with transaction.atomic():
-            report = LoadReport(counts=save_archive(archive, progress))
-            Quote.objects.match_article_outlets()
-            # Inside the transaction: a redirect to a page this load removed undoes the load.
-            targets = unresolved_targets(archive.redirects, Path(fixtures_dir))
-            if targets:
-                raise FixtureError(targets)
-            fault_point("before-commit")
-            if report.changed:
-                # Published at once without an index to wait for; else when the index is live.
-                record_load(published=not rebuild_index)
+        try:
+            report, archive, digest = write_archive(
+                fixtures_dir, progress, allow_deletions, rebuild_index
+            )
+        except reuse.StaleCache:
+            reuse.forget()  # nothing was written: the same load, reading every record
+            report, archive, digest = write_archive(
+                fixtures_dir, progress, allow_deletions, rebuild_index
+            )
         committed = report.changed
+        reuse.write_cache(archive, digest)
         fault_point("after-commit")
         if rebuild_index:
             if full_rebuild:
@@ -112,3 +109,26 @@ def load_archive(
         raise LoadInterrupted(committed) from None
     report.seconds = time.monotonic() - started
     return report
+
+
+def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
+    """Check the fixtures and write them in one transaction: (report, archive, the database's
+    digest as committed). Records whose text the last load checked are reused (loading.reuse)."""
+    digest, known = reuse.known_records()
+    archive = validate_fixtures(Path(fixtures_dir), progress, known)
+    if not allow_deletions:
+        check_deletions(archive, Path(fixtures_dir))
+    with transaction.atomic():
+        report = LoadReport(counts=save_archive(archive, progress))
+        Quote.objects.match_article_outlets()
+        # Inside the transaction: a redirect to a page this load removed undoes the load.
+        targets = unresolved_targets(archive.redirects, Path(fixtures_dir))
+        if targets:
+            raise FixtureError(targets)
+        fault_point("before-commit")
+        if report.changed or digest is None:
+            digest = reuse.database_digest()
+        if report.changed:
+            # Published at once without an index to wait for; else when the index is live.
+            record_load(published=not rebuild_index)
+    return report, archive, digest

@@ -7,7 +7,7 @@ Every problem is collected, so one run shows all of them.
 """
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -15,8 +15,10 @@ from django.db import models
 
 from archive.dates import PartialDateField
 
+from .items import read_items
 from .problems import FixtureError, Problem, display_path, record_label
 from .record_checks import DRAFT_KEYS, check_dates_in_order, check_source_paragraphs, draft_marks
+from .records import ValidArchive, ValidRecord
 from .redirects import check_redirects
 from .schema import (
     MODEL_FILES,
@@ -26,32 +28,14 @@ from .schema import (
     many_to_many_fields,
     scalar_fields,
 )
-from .yaml_files import describe_type, read_records
+from .yaml_files import describe_type
 
 
-@dataclass
-class ValidRecord:
-    file: str
-    position: int
-    label: str
-    slug: str = ""
-    values: dict = field(default_factory=dict)  # every non-relation field, cleaned
-    relations: dict = field(default_factory=dict)  # foreign key name -> slug or None
-    many: dict = field(default_factory=dict)  # many-to-many name -> list of slugs
-    children: list = field(default_factory=list)  # nested records, in order
-
-
-class ValidArchive(dict):
-    """{ModelFile: [ValidRecord]}, and which files held no records at all."""
-
-    def __init__(self):
-        super().__init__()
-        self.empty_files = {}  # ModelFile -> [display path]
-        self.redirects = {}  # old path -> (new path, record label), from redirects.yaml
-
-
-def validate_fixtures(fixtures_dir, progress):
-    """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem."""
+def validate_fixtures(fixtures_dir, progress, known=None):
+    """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem.
+    `known`: {item key: ValidRecord} of the last load (loading.reuse), taken for items whose
+    text is unchanged instead of reading and checking them again."""
+    known = dict(known or {})
     fixtures_dir = Path(fixtures_dir)
     if not fixtures_dir.is_dir():
         raise FixtureError([Problem(display_path(fixtures_dir), "no such directory")])
@@ -66,16 +50,19 @@ def validate_fixtures(fixtures_dir, progress):
             unreadable.add(spec.model)
         archive[spec] = []
         for path in paths:
-            records, file_problems = read_records(path)
+            items, file_problems = read_items(path, spec.name, known)
             problems += file_problems
-            if not records and not file_problems:
+            if not items and not file_problems:
                 archive.empty_files.setdefault(spec, []).append(display_path(path))
-            if file_problems and not records:
+            if file_problems and not items:
                 unreadable.add(spec.model)
             shown_path = display_path(path)  # once per file: it resolves the path
-            for position, data in enumerate(records, start=1):
-                if isinstance(data, dict):
-                    record, record_problems = check_record(spec, data, shown_path, position)
+            for position, item in enumerate(items, start=1):
+                if item.reused:
+                    archive[spec].append(item.reused.placed(shown_path, position))
+                elif isinstance(item.data, dict):
+                    record, record_problems = check_record(spec, item.data, shown_path, position)
+                    record.key = item.key
                     archive[spec].append(record)
                     problems += record_problems
 
