@@ -87,16 +87,17 @@ def load_archive(
     committed = False
     try:
         try:
-            report, archive, digest = write_archive(
+            report, archive, stamp = write_archive(
                 fixtures_dir, progress, allow_deletions, rebuild_index
             )
         except reuse.StaleCache:
             reuse.forget()  # nothing was written: the same load, reading every record
-            report, archive, digest = write_archive(
+            report, archive, stamp = write_archive(
                 fixtures_dir, progress, allow_deletions, rebuild_index
             )
         committed = report.changed
-        reuse.write_cache(archive, digest)
+        if stamp is not None:
+            reuse.write_cache(archive, stamp)
         fault_point("after-commit")
         if rebuild_index:
             if full_rebuild:
@@ -112,9 +113,9 @@ def load_archive(
 
 
 def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
-    """Check the fixtures and write them in one transaction: (report, archive, the database's
-    digest as committed). Records whose text the last load checked are reused (loading.reuse)."""
-    digest, known = reuse.known_records()
+    """Check the fixtures and write them in one transaction: (report, archive, the stamp it
+    left). Records whose text the last load checked are reused (loading.reuse)."""
+    stamp, known = reuse.known_records()
     archive = validate_fixtures(Path(fixtures_dir), progress, known)
     if not allow_deletions:
         check_deletions(archive, Path(fixtures_dir))
@@ -126,9 +127,8 @@ def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
         if targets:
             raise FixtureError(targets)
         fault_point("before-commit")
-        if report.changed or digest is None:
-            digest = reuse.database_digest()
+        stamp = reuse.stamp_database(stamp)  # after every write of this load
         if report.changed:
             # Published at once without an index to wait for; else when the index is live.
             record_load(published=not rebuild_index)
-    return report, archive, digest
+    return report, archive, stamp

@@ -23,13 +23,11 @@ import yaml
 from .problems import display_path
 from .yaml_files import FixtureYamlLoader, not_mappings, read_records
 
-ITEM_START = re.compile(r"^-(?: |$)", re.MULTILINE)
-# At column 0 only items ("- ", "-"), comments and blank lines; not "---", "...", "%YAML",
-# "key:", a tab, or "-x" (a text, not an item).
-NOT_AN_ITEM = re.compile(r"^(?:[^ \n#-]|-[^ \n])", re.MULTILINE)
-BEFORE_FIRST_ITEM = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*")
-# YAML breaks lines at these as well as at "\n"; splitting at "\n" alone would not be faithful.
-OTHER_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+# An item starts at column 0 with "- "; every other line at column 0 is blank or a comment:
+# not "---", "...", "%YAML", "key:", a tab, "-x" (a text) or "-" alone. And no line breaks but
+# "\n": YAML also breaks lines at "\r", U+0085, U+2028 and U+2029 (here in UTF-8).
+UNUSUAL = re.compile(rb"\n(?:[^ \n#-]|-[^ ])|\r|\xc2\x85|\xe2\x80[\xa8\xa9]")
+BEFORE_FIRST_ITEM = re.compile(rb"(?:[ ]*(?:#[^\n]*)?\n)*")
 
 
 @dataclass
@@ -39,31 +37,28 @@ class Item:
     reused: object = None  # the last load's checked record for this key (loading.reuse)
 
 
-def split_items(text):
-    """The texts of a plain block sequence's items, in order, or None for anything else."""
-    if text.startswith("\ufeff") or any(mark in text for mark in OTHER_LINE_BREAKS):
+def split_items(data):
+    """The texts of a plain block sequence's items (bytes, in order, each without its leading
+    "- " and the line break before the next), or None for anything else."""
+    first = 0 if data.startswith(b"- ") else data.find(b"\n- ") + 1
+    if first == 0 and not data.startswith(b"- "):
+        return None  # no items, or a byte-order mark
+    if not BEFORE_FIRST_ITEM.fullmatch(data, 0, first) or UNUSUAL.search(data):
         return None
-    if NOT_AN_ITEM.search(text):
-        return None
-    starts = [match.start() for match in ITEM_START.finditer(text)]
-    if not starts or not BEFORE_FIRST_ITEM.fullmatch(text, 0, starts[0]):
-        return None
-    ends = starts[1:] + [len(text)]
-    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    return data[first + 2 :].split(b"\n- ")
 
 
-def item_key(kind, text):
-    return hashlib.blake2b(f"{kind}\0{text}".encode(), digest_size=16).digest()
+def item_key(kind, piece):
+    return hashlib.blake2b(piece, digest_size=16, person=kind.encode()).digest()
 
 
 def read_items(path, kind, known):
     """([Item], problems) for one file of model file `kind`. An item whose key is in `known`
     (taken out of it, so that a repeated text is read again) is not parsed."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (UnicodeDecodeError, OSError):
-        text = None  # read_records says why
-    pieces = split_items(text) if text is not None else None
+        pieces = split_items(path.read_bytes())
+    except OSError:
+        pieces = None  # read_records says why
     if pieces is not None:
         items = parse_alone(pieces, kind, known)
         if items is not None:
@@ -81,9 +76,9 @@ def parse_alone(pieces, kind, known):
             items.append(Item(key, {}, reused))
             continue
         try:
-            data = yaml.load(piece, Loader=FixtureYamlLoader)
+            data = yaml.load(b"- " + piece, Loader=FixtureYamlLoader)
         except yaml.YAMLError:
-            return None
+            return None  # reading the file whole says where, or reads it after all
         if not isinstance(data, list) or len(data) != 1:
             return None
         items.append(Item(key, data[0]))

@@ -2,29 +2,35 @@
 
 A load that changes one quote of 100,000 should cost in proportion to that one quote. Fixture
 files are read item by item (loading.items); after a successful load, every item's key (a hash
-of its text) is kept in VAR_DIR/load-cache.pickle with its checked record, slimmed to what the
-checks across records read (ValidRecord.slimmed). On the next load an item with a known key is
-not parsed or checked again, and its row is not compared with the database: it already holds
-exactly what that record writes. The checks across records (unique slugs, relations, deletions,
-redirects) still run over every record.
+of its text) is kept in VAR_DIR/load-cache.pickle with what the checks across records read of its
+checked record (ValidRecord.cache_entry). On the next load an item with a known key is not parsed
+or checked again, and its row is not compared with the database: it already holds exactly what
+that record writes. The checks across records (unique slugs, relations, deletions, redirects)
+still run over every record.
 
 That holds only while the database is exactly what the load that wrote the cache left, and the
-records are checked and rendered by the same code: so the cache is used only if it was written
-by the same loader code and library versions (`code_version`) and a digest of every table the
-loader writes (`database_digest`) equals the one taken when it was written. Anything else – no
-cache, one that cannot be read, another digest, a row missing after all (StaleCache) – and every
-record is read, checked and compared with its row, as without a cache.
+records are checked and rendered by the same code. So the load leaves a random token in the
+database (LoadStamp), in the transaction that writes the archive, and keeps it in the cache; a
+trigger on every table the loader writes deletes the stamp on any insert, update or delete, by
+anyone (migration 0007). The cache is used only if the database still has its token, every
+written table has its trigger, and the cache was written by the same loader code and library
+versions (`code_version`). Anything else – no cache, one that cannot be read, another token, a
+row missing after all (StaleCache) – and every record is read, checked and compared with its
+row, as without a cache.
 """
 
 import hashlib
 import logging
 import os
 import pickle
+import secrets
 from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+
+from archive.models import LoadStamp
 
 from .schema import MODEL_FILES, many_to_many_fields
 
@@ -65,26 +71,54 @@ def written_tables():
     return [model._meta for model in models]
 
 
-def database_digest():
-    """A hash of every row of every table the loader writes, read in primary key order."""
-    digest = hashlib.blake2b(digest_size=20)
-    quote = connection.ops.quote_name
+TRIGGERS = "%_clears_load_stamp"  # their names (migration 0007)
+
+
+def watched():
+    """Whether every table the loader writes has the trigger that deletes the stamp."""
+    tables = {meta.db_table for meta in written_tables()}
     with connection.cursor() as cursor:
-        for meta in written_tables():
-            digest.update(f"\0{meta.db_table}\0".encode())
-            cursor.execute(f"SELECT * FROM {quote(meta.db_table)} ORDER BY {quote(meta.pk.column)}")
-            while rows := cursor.fetchmany(5000):
-                digest.update(repr(rows).encode())
-    return digest.hexdigest()
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s "
+                "GROUP BY tbl_name HAVING count(*) = 3",
+                [TRIGGERS],
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname LIKE %s AND t.tgenabled <> 'D'",
+                [TRIGGERS],
+            )
+        else:
+            return False
+        return tables <= {table for (table,) in cursor.fetchall()}
+
+
+def current_stamp():
+    """The token of the load whose writes are the last the database had, if it is known."""
+    tokens = list(LoadStamp.objects.values_list("token", flat=True)[:2])
+    return tokens[0] if len(tokens) == 1 and watched() else None
+
+
+def stamp_database(token):
+    """At the end of a load's transaction: keep the stamp if nothing was written since it was
+    left (`token`), else leave a new one. None where writes cannot be watched."""
+    if token is not None and current_stamp() == token:
+        return token
+    if not watched():
+        return None
+    LoadStamp.objects.all().delete()
+    return LoadStamp.objects.create(token=secrets.token_hex(16)).token
 
 
 def read_cache():
-    """(the cache's digest, {item key: ValidRecord}) if a cache from this code is there."""
+    """(the cache's stamp, {item key: cache entry}) if a cache from this code is there."""
     try:
         with open(cache_path(), "rb") as file:
             cache = pickle.load(file)
         if cache["format"] == FORMAT and cache["code"] == code_version():
-            return cache["digest"], cache["records"]
+            return cache["stamp"], cache["records"]
     except FileNotFoundError:
         pass
     except Exception as error:  # a truncated or foreign file: the full path, never a failure
@@ -93,26 +127,27 @@ def read_cache():
 
 
 def known_records():
-    """{item key: ValidRecord} to reuse, or {} when the database is not the cache's."""
-    digest, records = read_cache()
-    if digest is None:
+    """(the database's stamp, {item key: cache entry} to reuse): no entries unless the cache
+    was left by the load that left the stamp."""
+    stamp = current_stamp()
+    if stamp is None:
         return None, {}
-    now = database_digest()
-    if now != digest:
-        logger.info("The database changed since the last load: every record is checked")
-        return now, {}
-    return now, records
+    token, records = read_cache()
+    if token != stamp:
+        logger.info("The database is not as the last cached load left it: checking every record")
+        return stamp, {}
+    return stamp, records
 
 
-def write_cache(archive, digest):
+def write_cache(archive, stamp):
     """Keep every keyed record of this load for the next one; written whole or not at all."""
     records = {
-        record.key: record if record.reused else record.slimmed()
+        record.key: record.cache_entry()
         for records in archive.values()
         for record in records
         if record.key is not None
     }
-    cache = {"format": FORMAT, "code": code_version(), "digest": digest, "records": records}
+    cache = {"format": FORMAT, "code": code_version(), "stamp": stamp, "records": records}
     path = cache_path()
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:

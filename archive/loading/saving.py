@@ -182,17 +182,23 @@ def save_many(field, records, objects, ids):
     own_ids, target_ids = ids[field.model], ids[field.related_model]
     wanted = defaultdict(set)
     for record in records:
+        slugs = record.many.get(field.name)  # a reused record keeps only lists with slugs
+        if not slugs:
+            continue
         pk = own_ids[record.slug]
-        for slug in record.many[field.name]:
+        for slug in slugs:
             wanted[pk].add(target_ids[slug])
             if field.remote_field.symmetrical:  # A lists B: B is linked to A as well
                 wanted[target_ids[slug]].add(pk)
 
     changed = set()
     slugs = {pk: slug for slug, pk in own_ids.items()}
+    nothing = frozenset()
     for record in records:
         pk = own_ids[record.slug]
-        if current[pk] == wanted[pk]:
+        if pk not in wanted and pk not in current:
+            continue  # no links, and none wanted: most records, 100,000 of them at times
+        if current.get(pk, nothing) == wanted.get(pk, nothing):
             continue
         if field.remote_field.symmetrical:  # Django writes both directions; mirror that here
             for other in current[pk] ^ wanted[pk]:

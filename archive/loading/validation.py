@@ -18,7 +18,7 @@ from archive.dates import PartialDateField
 from .items import read_items
 from .problems import FixtureError, Problem, display_path, record_label
 from .record_checks import DRAFT_KEYS, check_dates_in_order, check_source_paragraphs, draft_marks
-from .records import ValidArchive, ValidRecord
+from .records import ReusedRecord, ValidArchive, ValidRecord
 from .redirects import check_redirects
 from .schema import (
     MODEL_FILES,
@@ -59,7 +59,7 @@ def validate_fixtures(fixtures_dir, progress, known=None):
             shown_path = display_path(path)  # once per file: it resolves the path
             for position, item in enumerate(items, start=1):
                 if item.reused:
-                    archive[spec].append(item.reused.placed(shown_path, position))
+                    archive[spec].append(ReusedRecord(item.reused, item.key, shown_path, position))
                 elif isinstance(item.data, dict):
                     record, record_problems = check_record(spec, item.data, shown_path, position)
                     record.key = item.key
@@ -267,6 +267,8 @@ def broken_relations(archive, unreadable):
             problems.append(Problem(record.file, message, record.label, where))
 
     for spec, records in archive.items():
+        if links_resolve(spec, records, slugs):
+            continue
         for record in records:
             for name, slug in record.relations.items():
                 check(record, spec.model, name, slug, name)
@@ -278,6 +280,33 @@ def broken_relations(archive, unreadable):
                     where = f"{spec.nested.key}[{index}].{name}"
                     check(child, spec.nested.model, name, slug, where)
     return problems
+
+
+def links_resolve(spec, records, slugs):
+    """Whether every link of these records names a record there is, and none its own record: a
+    few set operations over 100,000 records, before looking for the links that do not."""
+    groups = [(spec.model, records)]
+    if spec.nested:
+        groups.append((spec.nested.model, [child for r in records for child in r.children]))
+    for model, group in groups:
+        for name, field in scalar_fields(model).items():
+            if field.is_relation:
+                linked = {record.relations.get(name) for record in group} - {None}
+                if not linked <= slugs.get(field.related_model, linked):
+                    return False
+                if field.related_model is model and any(
+                    record.relations.get(name) == record.slug for record in group
+                ):
+                    return False
+        for name, field in many_to_many_fields(model).items():
+            linked = set().union(*(record.many.get(name, ()) for record in group))
+            if not linked <= slugs.get(field.related_model, linked):
+                return False
+            if field.related_model is model and any(
+                record.slug in record.many.get(name, ()) for record in group
+            ):
+                return False
+    return True
 
 
 def did_you_mean(word, candidates):
