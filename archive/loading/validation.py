@@ -6,7 +6,6 @@ checked against the slugs in the fixtures, not the database: the fixtures are th
 Every problem is collected, so one run shows all of them.
 """
 
-import difflib
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,8 +14,9 @@ from django.db import models
 
 from archive.dates import PartialDateField
 
+from .cross_checks import broken_relations, duplicate_slugs
 from .items import read_items
-from .problems import FixtureError, Problem, display_path, record_label
+from .problems import FixtureError, Problem, did_you_mean, display_path, record_label
 from .record_checks import DRAFT_KEYS, check_dates_in_order, check_source_paragraphs, draft_marks
 from .records import ReusedRecord, ValidArchive, ValidRecord
 from .redirects import check_redirects
@@ -234,81 +234,3 @@ def field_message(model_field, error):
         choices = ", ".join(str(value) for value, _ in model_field.flatchoices)
         message = f"{message} Use one of: {choices}."
     return message
-
-
-def duplicate_slugs(spec, records):
-    first_seen, problems = {}, []
-    for record in records:
-        if not record.slug:
-            continue
-        first = first_seen.setdefault(record.slug, record)
-        if first is not record:
-            message = (
-                f"slug '{record.slug}' is already used by {first.file}, record #{first.position}"
-            )
-            problems.append(Problem(record.file, message, f"#{record.position}", "slug"))
-    return problems
-
-
-def broken_relations(archive, unreadable):
-    slugs = {spec.model: {r.slug for r in records if r.slug} for spec, records in archive.items()}
-    problems = []
-
-    def check(record, model, name, slug, where):
-        target = model._meta.get_field(name).related_model
-        if slug is None or target in unreadable:
-            return
-        if slug not in slugs[target]:
-            message = f"no {target._meta.verbose_name} with slug '{slug}'"
-            message += did_you_mean(slug, slugs[target])
-            problems.append(Problem(record.file, message, record.label, where))
-        elif target is model and slug == record.slug:
-            message = f"points at its own record ('{slug}')"
-            problems.append(Problem(record.file, message, record.label, where))
-
-    for spec, records in archive.items():
-        if links_resolve(spec, records, slugs):
-            continue
-        for record in records:
-            for name, slug in record.relations.items():
-                check(record, spec.model, name, slug, name)
-            for name, slug_list in record.many.items():
-                for slug in slug_list:
-                    check(record, spec.model, name, slug, name)
-            for index, child in enumerate(record.children, start=1):
-                for name, slug in child.relations.items():
-                    where = f"{spec.nested.key}[{index}].{name}"
-                    check(child, spec.nested.model, name, slug, where)
-    return problems
-
-
-def links_resolve(spec, records, slugs):
-    """Whether every link of these records names a record there is, and none its own record: a
-    few set operations over 100,000 records, before looking for the links that do not."""
-    groups = [(spec.model, records)]
-    if spec.nested:
-        groups.append((spec.nested.model, [child for r in records for child in r.children]))
-    for model, group in groups:
-        for name, field in scalar_fields(model).items():
-            if field.is_relation:
-                linked = {record.relations.get(name) for record in group} - {None}
-                if not linked <= slugs.get(field.related_model, linked):
-                    return False
-                if field.related_model is model and any(
-                    record.relations.get(name) == record.slug for record in group
-                ):
-                    return False
-        for name, field in many_to_many_fields(model).items():
-            linked = set().union(*(record.many.get(name, ()) for record in group))
-            if not linked <= slugs.get(field.related_model, linked):
-                return False
-            if field.related_model is model and any(
-                record.slug in record.many.get(name, ()) for record in group
-            ):
-                return False
-    return True
-
-
-def did_you_mean(word, candidates):
-    matches = difflib.get_close_matches(word, sorted(candidates), n=1)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
