@@ -87,7 +87,8 @@ def watched():
         elif connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                "WHERE t.tgname LIKE %s AND t.tgenabled <> 'D'",
+                "WHERE t.tgname LIKE %s AND t.tgenabled <> 'D' GROUP BY c.relname "
+                "HAVING count(*) = 2",
                 [TRIGGERS],
             )
         else:

@@ -42,10 +42,15 @@ def install(apps, schema_editor):
             f"CREATE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS "
             "$$ BEGIN DELETE FROM archive_loadstamp; RETURN NULL; END $$"
         )
+        # For each row: a statement that changes no row (an UPDATE matching none) leaves it.
         for table in WRITTEN_TABLES:
             schema_editor.execute(
-                f'CREATE TRIGGER "{trigger_name(table)}" AFTER INSERT OR UPDATE OR DELETE OR '
-                f'TRUNCATE ON "{table}" FOR EACH STATEMENT EXECUTE PROCEDURE {FUNCTION}()'
+                f'CREATE TRIGGER "{trigger_name(table)}" AFTER INSERT OR UPDATE OR DELETE ON '
+                f'"{table}" FOR EACH ROW EXECUTE PROCEDURE {FUNCTION}()'
+            )
+            schema_editor.execute(
+                f'CREATE TRIGGER "{trigger_name(table, "truncate")}" AFTER TRUNCATE ON '
+                f'"{table}" FOR EACH STATEMENT EXECUTE PROCEDURE {FUNCTION}()'
             )
 
 
@@ -57,7 +62,8 @@ def remove(apps, schema_editor):
                 schema_editor.execute(f'DROP TRIGGER IF EXISTS "{trigger_name(table, event)}"')
     elif vendor == "postgresql":
         for table in WRITTEN_TABLES:
-            schema_editor.execute(f'DROP TRIGGER IF EXISTS "{trigger_name(table)}" ON "{table}"')
+            for name in (trigger_name(table), trigger_name(table, "truncate")):
+                schema_editor.execute(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
         schema_editor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
 
 
