@@ -120,6 +120,8 @@ def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
     if not allow_deletions:
         check_deletions(archive, Path(fixtures_dir))
     with transaction.atomic():
+        if known and reuse.current_stamp() != stamp:
+            raise reuse.StaleCache("another load wrote the archive meanwhile")
         report = LoadReport(counts=save_archive(archive, progress))
         Quote.objects.match_article_outlets()
         # Inside the transaction: a redirect to a page this load removed undoes the load.
