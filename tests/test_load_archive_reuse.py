@@ -131,10 +131,12 @@ class OnlyWhatChangedTests(ReuseTestCase):
 
     def test_nothing_changed_reads_nothing_and_writes_nothing(self):
         before = every_row()
+        cache = reuse.cache_path().stat()
         report, checked = self.load()
         self.assertEqual(checked, [])
         self.assertFalse(report.changed)
         self.assertEqual(every_row(), before)
+        self.assertEqual(reuse.cache_path().stat().st_mtime_ns, cache.st_mtime_ns)
 
 
 class ChecksStillHoldTests(ReuseTestCase):

@@ -87,17 +87,17 @@ def load_archive(
     committed = False
     try:
         try:
-            report, archive, stamp = write_archive(
+            report, archive, stamp, known = write_archive(
                 fixtures_dir, progress, allow_deletions, rebuild_index
             )
         except reuse.StaleCache:
             reuse.forget()  # nothing was written: the same load, reading every record
-            report, archive, stamp = write_archive(
+            report, archive, stamp, known = write_archive(
                 fixtures_dir, progress, allow_deletions, rebuild_index
             )
         committed = report.changed
         if stamp is not None:
-            reuse.write_cache(archive, stamp)
+            reuse.write_cache(archive, stamp, known)
         fault_point("after-commit")
         if rebuild_index:
             if full_rebuild:
@@ -113,8 +113,9 @@ def load_archive(
 
 
 def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
-    """Check the fixtures and write them in one transaction: (report, archive, the stamp it
-    left). Records whose text the last load checked are reused (loading.reuse)."""
+    """Check the fixtures and write them in one transaction. Records whose text the last load
+    checked are reused (loading.reuse). Returns (report, archive, the stamp it left, and the
+    cache entries it read if that cache still holds for the stamp)."""
     stamp, known = reuse.known_records()
     archive = validate_fixtures(Path(fixtures_dir), progress, known)
     if not allow_deletions:
@@ -129,8 +130,8 @@ def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
         if targets:
             raise FixtureError(targets)
         fault_point("before-commit")
-        stamp = reuse.stamp_database(stamp)  # after every write of this load
+        left = reuse.stamp_database(stamp)  # after every write of this load
         if report.changed:
             # Published at once without an index to wait for; else when the index is live.
             record_load(published=not rebuild_index)
-    return report, archive, stamp
+    return report, archive, left, known if left == stamp else None

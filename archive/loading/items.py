@@ -33,8 +33,8 @@ BEFORE_FIRST_ITEM = re.compile(rb"(?:[ ]*(?:#[^\n]*)?\n)*")
 @dataclass
 class Item:
     key: bytes | None  # None when the file was read whole
-    data: object = None  # the parsed record; None when `reused`
-    reused: object = None  # the last load's checked record for this key (loading.reuse)
+    data: object = None  # the parsed record ({} when `reused`)
+    reused: tuple | None = None  # the last load's cache entry for this key (loading.reuse)
 
 
 def split_items(data):

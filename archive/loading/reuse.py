@@ -24,6 +24,7 @@ import logging
 import os
 import pickle
 import secrets
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -50,8 +51,9 @@ def cache_path():
 
 
 def code_version():
-    """A hash of the archive package's code and the libraries it checks records with."""
-    digest = hashlib.blake2b(f"{FORMAT}".encode(), digest_size=16)
+    """A hash of the archive package's code, Python's version and the libraries records are
+    checked and rendered with."""
+    digest = hashlib.blake2b(f"{FORMAT} {sys.version}".encode(), digest_size=16)
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
@@ -140,14 +142,18 @@ def known_records():
     return stamp, records
 
 
-def write_cache(archive, stamp):
-    """Keep every keyed record of this load for the next one; written whole or not at all."""
+def write_cache(archive, stamp, known=None):
+    """Keep every keyed record of this load for the next one; written whole or not at all.
+    `known`: the entries of the cache there, if it was left with this same stamp; it is not
+    written again if it would hold the same (a load that found nothing to do)."""
     records = {
         record.key: record.cache_entry()
         for records in archive.values()
         for record in records
         if record.key is not None
     }
+    if known and records.keys() == known.keys():
+        return
     cache = {"format": FORMAT, "code": code_version(), "stamp": stamp, "records": records}
     path = cache_path()
     temporary = path.with_name(f".{path.name}.{os.getpid()}")

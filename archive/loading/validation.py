@@ -33,8 +33,8 @@ from .yaml_files import describe_type
 
 def validate_fixtures(fixtures_dir, progress, known=None):
     """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem.
-    `known`: {item key: ValidRecord} of the last load (loading.reuse), taken for items whose
-    text is unchanged instead of reading and checking them again."""
+    `known`: {item key: cache entry} of the last load (loading.reuse), taken for the items whose
+    text is unchanged instead of reading and checking them again (records.ReusedRecord)."""
     known = dict(known or {})
     fixtures_dir = Path(fixtures_dir)
     if not fixtures_dir.is_dir():
