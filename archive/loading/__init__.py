@@ -9,6 +9,11 @@ one transaction, so any failure leaves the database exactly as it was. The searc
 rebuilt after the commit, and only then do pages get their new version (archive.freshness): a
 load killed in between leaves the old version, and the next load, finding the index out of step
 with the database, rebuilds it and publishes the version ("repaired").
+
+A second load costs in proportion to what changed: the records whose text the last load already
+checked are taken from its cache instead of being read, checked and compared with their rows
+again, while the database is exactly as that load left it (loading.reuse); the checks across
+records still see every record.
 """
 
 import time
