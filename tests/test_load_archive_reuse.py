@@ -129,6 +129,24 @@ class OnlyWhatChangedTests(ReuseTestCase):
         )
         self.assertSameAsFullLoad()
 
+    def test_a_file_that_starts_with_comments_is_read_item_by_item(self):
+        self.assertTrue((self.fixtures / "outlets.yaml").read_text().startswith("#"))
+        replace_text(self.fixtures, "outlets.yaml", "name: TASS", "name: TASS Russian News Agency")
+
+        report, checked = self.load()
+
+        self.assertEqual(checked, ["tass"])
+        self.assertEqual(report.counts["outlets"].updated_slugs, {"tass"})
+
+    def test_a_file_with_other_line_breaks_is_read_whole_and_loads_the_same(self):
+        path = self.fixtures / "quotes.yaml"
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+
+        report, checked = self.load()
+
+        self.assertEqual(len(checked), 3, "every quote read from the whole file")
+        self.assertFalse(report.changed, report.counts)
+
     def test_nothing_changed_reads_nothing_and_writes_nothing(self):
         before = every_row()
         cache = reuse.cache_path().stat()
