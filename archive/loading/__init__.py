@@ -9,6 +9,11 @@ one transaction, so any failure leaves the database exactly as it was. The searc
 rebuilt after the commit, and only then do pages get their new version (archive.freshness): a
 load killed in between leaves the old version, and the next load, finding the index out of step
 with the database, rebuilds it and publishes the version ("repaired").
+
+A second load costs in proportion to what changed: the records whose text the last load already
+checked are taken from its cache instead of being read, checked and compared with their rows
+again, while the database is exactly as that load left it (loading.reuse); the checks across
+records still see every record.
 """
 
 import time
@@ -24,6 +29,7 @@ from archive.freshness import record_load
 from archive.models import Quote
 from archive.progress import Progress
 
+from . import reuse
 from .deletions import DeletionsRefused, check_deletions
 from .problems import FixtureError, Problem
 from .redirects import unresolved_targets
@@ -85,21 +91,18 @@ def load_archive(
     progress = progress or Progress()
     committed = False
     try:
-        archive = validate_fixtures(Path(fixtures_dir), progress)
-        if not allow_deletions:
-            check_deletions(archive, Path(fixtures_dir))
-        with transaction.atomic():
-            report = LoadReport(counts=save_archive(archive, progress))
-            Quote.objects.match_article_outlets()
-            # Inside the transaction: a redirect to a page this load removed undoes the load.
-            targets = unresolved_targets(archive.redirects, Path(fixtures_dir))
-            if targets:
-                raise FixtureError(targets)
-            fault_point("before-commit")
-            if report.changed:
-                # Published at once without an index to wait for; else when the index is live.
-                record_load(published=not rebuild_index)
+        try:
+            report, archive, stamp, known = write_archive(
+                fixtures_dir, progress, allow_deletions, rebuild_index
+            )
+        except reuse.StaleCache:
+            reuse.forget()  # nothing was written: the same load, reading every record
+            report, archive, stamp, known = write_archive(
+                fixtures_dir, progress, allow_deletions, rebuild_index
+            )
         committed = report.changed
+        if stamp is not None:
+            reuse.write_cache(archive, stamp, known)
         fault_point("after-commit")
         if rebuild_index:
             if full_rebuild:
@@ -112,3 +115,28 @@ def load_archive(
         raise LoadInterrupted(committed) from None
     report.seconds = time.monotonic() - started
     return report
+
+
+def write_archive(fixtures_dir, progress, allow_deletions, rebuild_index):
+    """Check the fixtures and write them in one transaction. Records whose text the last load
+    checked are reused (loading.reuse). Returns (report, archive, the stamp it left, and the
+    cache entries it read if that cache still holds for the stamp)."""
+    stamp, known = reuse.known_records()
+    archive = validate_fixtures(Path(fixtures_dir), progress, known)
+    if not allow_deletions:
+        check_deletions(archive, Path(fixtures_dir))
+    with transaction.atomic():
+        if known and reuse.current_stamp() != stamp:
+            raise reuse.StaleCache("another load wrote the archive meanwhile")
+        report = LoadReport(counts=save_archive(archive, progress))
+        Quote.objects.match_article_outlets()
+        # Inside the transaction: a redirect to a page this load removed undoes the load.
+        targets = unresolved_targets(archive.redirects, Path(fixtures_dir))
+        if targets:
+            raise FixtureError(targets)
+        fault_point("before-commit")
+        left = reuse.stamp_database(stamp)  # after every write of this load
+        if report.changed:
+            # Published at once without an index to wait for; else when the index is live.
+            record_load(published=not rebuild_index)
+    return report, archive, left, known if left == stamp else None

@@ -1,5 +1,6 @@
 """What is wrong with the fixtures, said so a person can find and fix it."""
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,3 +44,8 @@ def record_label(data, position):
     if isinstance(slug, str) and slug:
         return f"'{slug}'"
     return f"#{position}"
+
+
+def did_you_mean(word, candidates):
+    matches = difflib.get_close_matches(word, sorted(candidates), n=1)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

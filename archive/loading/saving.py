@@ -13,6 +13,7 @@ from functools import lru_cache
 from archive.markdown import render_markdown
 from archive.models import MARKDOWN_FIELDS
 
+from .reuse import StaleCache
 from .schema import MODEL_FILES, many_to_many_fields
 
 
@@ -52,12 +53,27 @@ def save_archive(archive, progress):
 
 def save_records(spec, records, ids, progress):
     model = spec.model
-    existing = model.objects.in_bulk(field_name="slug")
-    current_children = read_children(spec.nested) if spec.nested else {}
+    fresh = [record for record in records if not record.reused]
+    if len(fresh) < len(records):
+        # A reused record's row already holds what it would write (loading.reuse): read every
+        # row's slug and key, and whole rows only for the records read from their text.
+        pks = dict(model.objects.values_list("slug", "pk"))
+        existing = in_batches(model, "slug", [record.slug for record in fresh])
+        parents = [obj.pk for obj in existing.values()]
+    else:
+        existing = model.objects.in_bulk(field_name="slug")
+        pks = {slug: obj.pk for slug, obj in existing.items()}
+        parents = None  # all of them
+    current_children = read_children(spec.nested, parents) if spec.nested else {}
     objects, created, changed = {}, set(), set()
     ids[model] = {}
 
     for record in progress.track(records, f"Loading {spec.name}"):
+        if record.reused:
+            if record.slug not in pks:
+                raise StaleCache(f"{spec.name} record '{record.slug}' is not in the database")
+            ids[model][record.slug] = pks[record.slug]
+            continue
         values = dict(record.values)
         for name, slug in record.relations.items():
             field = model._meta.get_field(name)
@@ -92,8 +108,18 @@ def save_records(spec, records, ids, progress):
         updated_slugs=changed - created,
     )
     counts.unchanged = len(records) - counts.created - counts.updated
-    stale = [(obj.pk, slug) for slug, obj in existing.items() if slug not in objects]
+    stale = [(pk, slug) for slug, pk in pks.items() if slug not in ids[model]]
     return counts, stale
+
+
+BATCH = 500  # values in one `IN (...)`, well under every database's limit
+
+
+def in_batches(model, field_name, values):
+    found = {}
+    for start in range(0, len(values), BATCH):
+        found |= model.objects.in_bulk(values[start : start + BATCH], field_name=field_name)
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -111,13 +137,24 @@ def child_row(nested, child, position, ids):
     return row
 
 
-def read_children(nested):
-    """{parent pk: [row, ...]} of the nested rows now in the database, in order."""
+def read_children(nested, parents=None):
+    """{parent pk: [row, ...]} of the nested rows now in the database, in order: of every
+    parent, or of the `parents` listed."""
     parent_column = nested.model._meta.get_field(nested.parent).attname
     rows = defaultdict(list)
-    for row in nested.model.objects.order_by(parent_column, nested.order_field).values():
-        row.pop("id")
-        rows[row.pop(parent_column)].append(row)
+    ordered = nested.model.objects.order_by(parent_column, nested.order_field)
+    batches = (
+        [ordered]
+        if parents is None
+        else [
+            ordered.filter(**{f"{parent_column}__in": parents[start : start + BATCH]})
+            for start in range(0, len(parents), BATCH)
+        ]
+    )
+    for batch in batches:
+        for row in batch.values():
+            row.pop("id")
+            rows[row.pop(parent_column)].append(row)
     return rows
 
 
@@ -142,27 +179,35 @@ def save_many(field, records, objects, ids):
     for source_id, target_id in through.objects.values_list(source, target):
         current[source_id].add(target_id)
 
-    target_ids = ids[field.related_model]
+    own_ids, target_ids = ids[field.model], ids[field.related_model]
     wanted = defaultdict(set)
     for record in records:
-        pk = objects[record.slug].pk
-        for slug in record.many[field.name]:
+        slugs = record.many.get(field.name)  # a reused record keeps only lists with slugs
+        if not slugs:
+            continue
+        pk = own_ids[record.slug]
+        for slug in slugs:
             wanted[pk].add(target_ids[slug])
             if field.remote_field.symmetrical:  # A lists B: B is linked to A as well
                 wanted[target_ids[slug]].add(pk)
 
     changed = set()
-    slugs = {obj.pk: slug for slug, obj in objects.items()}
+    slugs = {pk: slug for slug, pk in own_ids.items()}
+    nothing = frozenset()
     for record in records:
-        obj = objects[record.slug]
-        if current[obj.pk] == wanted[obj.pk]:
+        pk = own_ids[record.slug]
+        if pk not in wanted and pk not in current:
+            continue  # no links, and none wanted: most records, 100,000 of them at times
+        if current.get(pk, nothing) == wanted.get(pk, nothing):
             continue
         if field.remote_field.symmetrical:  # Django writes both directions; mirror that here
-            for other in current[obj.pk] ^ wanted[obj.pk]:
-                current[other] ^= {obj.pk}
+            for other in current[pk] ^ wanted[pk]:
+                current[other] ^= {pk}
                 if other in slugs:  # not a quote about to be deleted
                     changed.add(slugs[other])
-        getattr(obj, field.name).set(wanted[obj.pk])
-        current[obj.pk] = set(wanted[obj.pk])
+        # A reused record was not read from the database: its primary key is all .set() needs.
+        obj = objects.get(record.slug) or field.model(pk=pk)
+        getattr(obj, field.name).set(wanted[pk])
+        current[pk] = set(wanted[pk])
         changed.add(record.slug)
     return changed

@@ -6,8 +6,7 @@ checked against the slugs in the fixtures, not the database: the fixtures are th
 Every problem is collected, so one run shows all of them.
 """
 
-import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -15,8 +14,11 @@ from django.db import models
 
 from archive.dates import PartialDateField
 
-from .problems import FixtureError, Problem, display_path, record_label
+from .cross_checks import broken_relations, duplicate_slugs
+from .items import read_items
+from .problems import FixtureError, Problem, did_you_mean, display_path, record_label
 from .record_checks import DRAFT_KEYS, check_dates_in_order, check_source_paragraphs, draft_marks
+from .records import ReusedRecord, ValidArchive, ValidRecord
 from .redirects import check_redirects
 from .schema import (
     MODEL_FILES,
@@ -26,32 +28,14 @@ from .schema import (
     many_to_many_fields,
     scalar_fields,
 )
-from .yaml_files import describe_type, read_records
+from .yaml_files import describe_type
 
 
-@dataclass
-class ValidRecord:
-    file: str
-    position: int
-    label: str
-    slug: str = ""
-    values: dict = field(default_factory=dict)  # every non-relation field, cleaned
-    relations: dict = field(default_factory=dict)  # foreign key name -> slug or None
-    many: dict = field(default_factory=dict)  # many-to-many name -> list of slugs
-    children: list = field(default_factory=list)  # nested records, in order
-
-
-class ValidArchive(dict):
-    """{ModelFile: [ValidRecord]}, and which files held no records at all."""
-
-    def __init__(self):
-        super().__init__()
-        self.empty_files = {}  # ModelFile -> [display path]
-        self.redirects = {}  # old path -> (new path, record label), from redirects.yaml
-
-
-def validate_fixtures(fixtures_dir, progress):
-    """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem."""
+def validate_fixtures(fixtures_dir, progress, known=None):
+    """{ModelFile: [ValidRecord]} for the whole archive, or FixtureError listing every problem.
+    `known`: {item key: cache entry} of the last load (loading.reuse), taken for the items whose
+    text is unchanged instead of reading and checking them again (records.ReusedRecord)."""
+    known = dict(known or {})
     fixtures_dir = Path(fixtures_dir)
     if not fixtures_dir.is_dir():
         raise FixtureError([Problem(display_path(fixtures_dir), "no such directory")])
@@ -66,16 +50,19 @@ def validate_fixtures(fixtures_dir, progress):
             unreadable.add(spec.model)
         archive[spec] = []
         for path in paths:
-            records, file_problems = read_records(path)
+            items, file_problems = read_items(path, spec.name, known)
             problems += file_problems
-            if not records and not file_problems:
+            if not items and not file_problems:
                 archive.empty_files.setdefault(spec, []).append(display_path(path))
-            if file_problems and not records:
+            if file_problems and not items:
                 unreadable.add(spec.model)
             shown_path = display_path(path)  # once per file: it resolves the path
-            for position, data in enumerate(records, start=1):
-                if isinstance(data, dict):
-                    record, record_problems = check_record(spec, data, shown_path, position)
+            for position, item in enumerate(items, start=1):
+                if item.reused:
+                    archive[spec].append(ReusedRecord(item.reused, item.key, shown_path, position))
+                elif isinstance(item.data, dict):
+                    record, record_problems = check_record(spec, item.data, shown_path, position)
+                    record.key = item.key
                     archive[spec].append(record)
                     problems += record_problems
 
@@ -247,52 +234,3 @@ def field_message(model_field, error):
         choices = ", ".join(str(value) for value, _ in model_field.flatchoices)
         message = f"{message} Use one of: {choices}."
     return message
-
-
-def duplicate_slugs(spec, records):
-    first_seen, problems = {}, []
-    for record in records:
-        if not record.slug:
-            continue
-        first = first_seen.setdefault(record.slug, record)
-        if first is not record:
-            message = (
-                f"slug '{record.slug}' is already used by {first.file}, record #{first.position}"
-            )
-            problems.append(Problem(record.file, message, f"#{record.position}", "slug"))
-    return problems
-
-
-def broken_relations(archive, unreadable):
-    slugs = {spec.model: {r.slug for r in records if r.slug} for spec, records in archive.items()}
-    problems = []
-
-    def check(record, model, name, slug, where):
-        target = model._meta.get_field(name).related_model
-        if slug is None or target in unreadable:
-            return
-        if slug not in slugs[target]:
-            message = f"no {target._meta.verbose_name} with slug '{slug}'"
-            message += did_you_mean(slug, slugs[target])
-            problems.append(Problem(record.file, message, record.label, where))
-        elif target is model and slug == record.slug:
-            message = f"points at its own record ('{slug}')"
-            problems.append(Problem(record.file, message, record.label, where))
-
-    for spec, records in archive.items():
-        for record in records:
-            for name, slug in record.relations.items():
-                check(record, spec.model, name, slug, name)
-            for name, slug_list in record.many.items():
-                for slug in slug_list:
-                    check(record, spec.model, name, slug, name)
-            for index, child in enumerate(record.children, start=1):
-                for name, slug in child.relations.items():
-                    where = f"{spec.nested.key}[{index}].{name}"
-                    check(child, spec.nested.model, name, slug, where)
-    return problems
-
-
-def did_you_mean(word, candidates):
-    matches = difflib.get_close_matches(word, sorted(candidates), n=1)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -48,12 +48,15 @@ def read_records(path):
         return [], []
     if not isinstance(data, list):
         return [], [Problem(name, f"must be a list of records, found {describe_type(data)}")]
-    problems = [
+    return data, not_mappings(name, data)
+
+
+def not_mappings(name, records):
+    return [
         Problem(name, f"must be a mapping of fields, found {describe_type(item)}", f"#{position}")
-        for position, item in enumerate(data, start=1)
+        for position, item in enumerate(records, start=1)
         if not isinstance(item, dict)
     ]
-    return data, problems
 
 
 def describe_yaml_error(error):

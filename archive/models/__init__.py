@@ -7,7 +7,7 @@ Markdown fields have an `_html` twin filled once at load time (archive.markdown)
 
 # CountryMixin: the migrations name it among the models' bases.
 from .common import BEYOND_SOURCES_HELP, SOURCE_PARAGRAPHS_HELP, CountryMixin, detail_address
-from .loads import DataLoad
+from .loads import DataLoad, LoadStamp
 from .records import Meeting, Outlet, Participation, Person, Role
 from .sources import Article, Quote
 
@@ -27,6 +27,7 @@ __all__ = [
     "Article",
     "CountryMixin",
     "DataLoad",
+    "LoadStamp",
     "Meeting",
     "Outlet",
     "Participation",

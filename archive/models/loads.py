@@ -22,3 +22,15 @@ class DataLoad(models.Model):
 
     def __str__(self):
         return f"Archive loaded at {self.loaded_at:%Y-%m-%d %H:%M:%S} UTC"
+
+
+class LoadStamp(models.Model):
+    """A random token the last load_archive that wrote the archive left in the same transaction,
+    and kept in its cache of checked records (archive.loading.reuse). Every write to a table the
+    loader writes deletes it (triggers, migration 0007): while its token is here, the database
+    holds exactly what that load wrote, whoever else has been at it since."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token

@@ -16,7 +16,9 @@ COLUMNS = ("created", "updated", "unchanged", "deleted")
 class Command(BaseCommand):
     help = (
         "Validate every fixture file, load them all in one transaction (the database is left "
-        "untouched if anything is wrong) and rebuild the search index."
+        "untouched if anything is wrong) and rebuild the search index. Records whose text is "
+        "unchanged since the last load are not read again while the database is as that load "
+        "left it (VAR_DIR/load-cache.pickle; archive.loading.reuse)."
     )
 
     def add_arguments(self, parser):
