@@ -16,7 +16,8 @@ anyone (migration 0007). The cache is used only if the database still has its to
 written table has its trigger, and the cache was written by the same loader code and library
 versions (`code_version`). Anything else – no cache, one that cannot be read, another token, a
 row missing after all (StaleCache) – and every record is read, checked and compared with its
-row, as without a cache.
+row, as without a cache. The cache is a pickle: it sits in VAR_DIR beside the database it
+describes, and whoever can write one can write the other.
 """
 
 import hashlib
