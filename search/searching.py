@@ -121,6 +121,28 @@ def search_url(params, **changes):
     return "/search/?" + urlencode(pairs)
 
 
+def _facet_link(params, name):
+    """A function of a value: search_url(params, name=value, page=""), the parameters around
+    the value encoded once for all of a facet's rows rather than once a row."""
+    order = ["q", *FACETS, "sort", "exact"]
+    before = [(key, params[key]) for key in order[: order.index(name)] if params.get(key)]
+    after = [(key, params[key]) for key in order[order.index(name) + 1 :] if params.get(key)]
+    head = urlencode(before)
+    tail = urlencode(after)
+    unchanged = search_url(params, **{name: "", "page": ""})
+
+    def link(value):
+        if not value:
+            return unchanged
+        parts = [head] if head else []
+        parts.append(urlencode([(name, value)]))
+        if tail:
+            parts.append(tail)
+        return "/search/?" + "&".join(parts)
+
+    return link
+
+
 def facet_groups(counts, params):
     """For each facet: its label and its values as (label, count, link, selected) rows."""
     fields = (counts or {}).get("fields", {})
@@ -129,12 +151,13 @@ def facet_groups(counts, params):
     for name in FACETS:
         selected = params.get(name) or ""
         rows = []
+        link_to = _facet_link(params, name)
         for value, count in fields.get(name, [])[:FACET_LIMIT]:
             if value in (None, ""):
                 continue
             value = str(value)
             is_selected = value == selected
-            link = search_url(params, **{name: "" if is_selected else value, "page": ""})
+            link = link_to("" if is_selected else value)
             rows.append((labels[name].get(value, value), count, link, is_selected))
         if selected and not any(row[3] for row in rows):
             rows.insert(
