@@ -241,7 +241,8 @@ def main():
         servers.append(start_gunicorn(env, site_port, log))
         servers.append(start_datasette(work, datasette_port, log))
         # The same site as served: its page cache on (the default).
-        servers.append(start_gunicorn(site_environment(work), cached_port, log))
+        as_served = {name: value for name, value in env.items() if name != "PAGE_CACHE_SECONDS"}
+        servers.append(start_gunicorn(as_served, cached_port, log))
         site, datasette, cached_site = (server.pid for server in servers)
         print_matches(site_port, datasette_port)
         # Warm-up, not measured: every worker compiles its templates and opens its index or
