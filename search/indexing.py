@@ -28,11 +28,11 @@ from archive.progress import Progress
 
 from . import incremental, live, wordpairs
 from .backend import SummitWhooshBackend
+from .memory_writer import MemorySegmentWriter
 from .writers import ParallelWriter
 
 # Below this many documents the worker processes cost more than they save.
 MULTIPROCESS_FROM = 5000
-WRITER_MEMORY_MB = 256
 CHUNK_SIZE = 2000
 
 
@@ -179,14 +179,14 @@ def _write(backend, indexes, directory, total, progress, using):
     from whoosh.filedb.filestore import FileStorage
 
     ix = FileStorage(str(directory)).create_index(_schema(backend, indexes, total, using))
-    options = {"limitmb": WRITER_MEMORY_MB, "compound": False}
+    options = {"compound": False}
     procs = min(os.cpu_count() or 1, 4)
     if total >= MULTIPROCESS_FROM and procs > 1:
         # Each worker writes its own segment; the segments are kept as they are (no merge pass).
         # Its workers die with this process and are stopped when the build is (search.writers).
-        writer = ParallelWriter(ix, procs=procs, multisegment=True, batchsize=500, **options)
+        writer = ParallelWriter(ix, procs=procs, batchsize=500, **options)
     else:
-        writer = ix.writer(**options)
+        writer = MemorySegmentWriter(ix, **options)
     documents = 0
     try:
         for index in indexes.values():
