@@ -18,12 +18,14 @@ The files are the ones Whoosh's writer makes for the same documents, byte for by
 (tests/test_search_index_writer.py). Memory: about 60 bytes a posting until the segment is written.
 """
 
+import pickle
 from array import array
 from itertools import chain
 from operator import sub
 
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
 from whoosh.formats import Existence, Positions
+from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -182,15 +184,19 @@ def _index(field, value):
     if isinstance(value, str) and type(format_) is Positions and format_.field_boost == 1:
         positions = analyzer.positions(value) if hasattr(analyzer, "positions") else None
         if positions is not None:
-            encode = format_.encode
             return [
-                (term, len(where), float(len(where)), encode(where))
+                (term, len(where), float(len(where)), _encode_positions(where))
                 for term, where in positions.items()
             ]
     if isinstance(value, str) and type(format_) is Existence and hasattr(analyzer, "pairs"):
         boost = format_.field_boost
         return [(pair, 1, boost, b"") for pair in set(analyzer.pairs(value))]
     return field.index(value)
+
+
+def _encode_positions(where):
+    """whoosh.formats.Positions.encode(where), the deltas taken in C."""
+    return pack_uint(len(where)) + pickle.dumps(list(map(sub, where, chain((0,), where))), 2)
 
 
 class PostingsWriter(W3PostingsWriter):
