@@ -1,8 +1,8 @@
 """Rebuilding the search index from the database, atomically.
 
 The new Whoosh index is written beside the live one (search.live), with compound=False segments
-and Whoosh's multi-process writer for large archives, then swapped in by one rename of the pointer
-file. Readers keep answering from the old index until the swap and from the new one after it; a
+written with their postings in memory (search.memory_writer), by one worker process per core for
+large archives (search.writers), then swapped in by one rename of the pointer file. Readers keep answering from the old index until the swap and from the new one after it; a
 failed build leaves the live index untouched. With Elasticsearch configured, the same promise is
 kept by an alias moved to a new index (search.elastic.rebuild).
 

@@ -138,7 +138,7 @@ class MemorySegmentWriter(SegmentWriter):
         """(term, frequency, weight, encoded value) for each term of the value. The term is the
         bytes Whoosh indexes, or for the searched text the str they encode (sorted alike)."""
         known = self.exact_values.get(fieldname)
-        if known is None:
+        if known is None or not isinstance(value, str):
             return _index(field, value)
         items = known.get(value)
         if items is None:
