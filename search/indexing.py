@@ -2,8 +2,9 @@
 
 The new Whoosh index is written beside the live one (search.live), with compound=False segments
 written with their postings in memory (search.memory_writer), by one worker process per core for
-large archives (search.writers), then swapped in by one rename of the pointer file. Readers keep answering from the old index until the swap and from the new one after it; a
-failed build leaves the live index untouched. With Elasticsearch configured, the same promise is
+large archives (search.writers), then swapped in by one rename of the pointer file. Readers
+keep answering from the old index until the swap and from the new one after it; a failed build
+leaves the live index untouched. With Elasticsearch configured, the same promise is
 kept by an alias moved to a new index (search.elastic.rebuild).
 
 The manifest names the data load (archive.models.DataLoad) the index was built from; once the

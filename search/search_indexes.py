@@ -12,24 +12,22 @@
 """
 
 from functools import cache
-from operator import attrgetter
 
 from django.utils.html import strip_tags
 from haystack import indexes
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.fields import FacetMultiValueField
-from haystack.utils import get_model_ct
 
 from archive import names
 from archive.models import Article, Meeting, Person, Quote
 
 from . import datewords
+from .preparing import FieldsLookedUpOnce
 
 UNKNOWN_DATE_NEWEST = "0000"  # sorts after every real date when newest come first
 UNKNOWN_DATE_OLDEST = "9999"  # sorts after every real date when oldest come first
 
 
-class ArchiveIndex(indexes.SearchIndex):
+class ArchiveIndex(FieldsLookedUpOnce, indexes.SearchIndex):
     text = indexes.CharField(document=True)
 
     # Facets: exact values (slugs, codes, years).
@@ -58,37 +56,6 @@ class ArchiveIndex(indexes.SearchIndex):
         date = datewords.document_words(self.sort_date(obj))
         data["text"] = "\n".join([text] + [date] * self.date_weight) if date else text
         return data
-
-    def prepare_fields(self, obj):
-        """What haystack's SearchIndex.prepare() gives (each field from its prepare_<name>() or
-        its model_attr), with the way to each value looked up once per index, not per record."""
-        data = {ID: f"{self._model_ct}.{obj.pk}", DJANGO_CT: self._model_ct, DJANGO_ID: str(obj.pk)}
-        for name, value_of in self._value_getters:
-            data[name] = value_of(obj)
-        return data
-
-    @property
-    def _model_ct(self):
-        return _model_ct(self.get_model())
-
-    @property
-    def _value_getters(self):
-        getters = self.__dict__.get("_getters")
-        if getters is None:
-            getters = self.__dict__["_getters"] = [
-                (field.index_fieldname, self._value_getter(name, field))
-                for name, field in self.fields.items()
-            ]
-        return getters
-
-    def _value_getter(self, name, field):
-        method = getattr(self, f"prepare_{name}", None)
-        if method is not None:
-            return method
-        if field.model_attr is not None and not field.use_template:
-            read = attrgetter(field.model_attr.replace("__", "."))
-            return lambda obj: field.convert(read(obj))
-        return field.prepare  # haystack's own way (a default, a template)
 
     def prepare_type(self, obj):
         return self.type_name
@@ -310,11 +277,6 @@ def _lines(lines):
 def _names(person):
     """A person's name and other spellings, as the searched text writes them."""
     return f"{person.name} {' / '.join(person.aliases)}"
-
-
-@cache
-def _model_ct(model):
-    return get_model_ct(model)
 
 
 def permalink(obj):
