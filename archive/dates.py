@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 
+MONTH_NAMES = list(calendar.month_name)  # calendar.month_name[n] formats a date on each read
 ISO_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -80,9 +81,9 @@ class PartialDate:
     def display(self):
         """'25 April 2019', 'April 2019' or '2019': never more than the source tells."""
         if self.day is not None:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return f"{self.day} {MONTH_NAMES[self.month]} {self.year}"
         if self.month is not None:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return f"{MONTH_NAMES[self.month]} {self.year}"
         return str(self.year)
 
 
@@ -96,7 +97,7 @@ def display_range(start, end):
         end.year,
         end.month,
     ):
-        return f"{start.day}–{end.day} {calendar.month_name[start.month]} {start.year}"
+        return f"{start.day}–{end.day} {MONTH_NAMES[start.month]} {start.year}"
     return f"{start.display()} – {end.display()}"
 
 

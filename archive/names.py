@@ -91,15 +91,18 @@ class NameTable:
 
     def _matches(self, words):
         """Yield (start, end, canonical) for each other spelling found in `words`, left to right."""
-        position = 0
-        while position < len(words):
-            for spelling in self.by_first_word.get(words[position], ()):
+        firsts = self.by_first_word
+        # Only a word that starts some spelling can start a match (a document has thousands of
+        # words and a few names: this is the whole cost for an index build).
+        end = 0
+        for position in [position for position, word in enumerate(words) if word in firsts]:
+            if position < end:  # inside the spelling found last
+                continue
+            for spelling in firsts[words[position]]:
                 if tuple(words[position : position + len(spelling)]) == spelling:
-                    yield position, position + len(spelling), self.spellings[spelling]
-                    position += len(spelling)
+                    end = position + len(spelling)
+                    yield position, end, self.spellings[spelling]
                     break
-            else:
-                position += 1
 
     def normalise_words(self, words):
         """The reader's words with every other spelling replaced by the canonical name's words."""

@@ -92,7 +92,8 @@ class SummitWhooshBackend(WhooshSearchBackend):
         """The fields Whoosh indexes for one record: haystack's, plus the word pairs."""
         doc = index.full_prepare(obj)
         doc.pop("boost", None)
-        doc = {key: self._from_python(value) for key, value in doc.items()}
+        to_whoosh = self._from_python
+        doc = {key: v if type(v) is str else to_whoosh(v) for key, v in doc.items()}
         doc[wordpairs.FIELD] = doc.get(self.content_field_name, "")
         return doc
 

@@ -9,6 +9,7 @@ finds the records of that date like any other word. A reader's ISO dates ("2024-
 import calendar
 import re
 
+MONTHS = list(calendar.month_name)  # calendar.month_name[n] formats a date each time it is read
 ISO_DATE = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?\b")
 
 
@@ -18,7 +19,7 @@ def document_words(date):
         return ""
     words = [str(date.year)]
     if date.month:
-        words.insert(0, calendar.month_name[date.month])
+        words.insert(0, MONTHS[date.month])
         if date.day:
             words.insert(0, str(date.day))
     return " ".join(words)
@@ -29,7 +30,7 @@ def rewrite_query(text):
 
     def as_words(match):
         year, month, day = match.groups()
-        words = f"{calendar.month_name[int(month)]} {year}"
+        words = f"{MONTHS[int(month)]} {year}"
         return f"{int(day)} {words}" if day else words
 
     return ISO_DATE.sub(as_words, text)

@@ -1,9 +1,10 @@
 """Rebuilding the search index from the database, atomically.
 
 The new Whoosh index is written beside the live one (search.live), with compound=False segments
-and Whoosh's multi-process writer for large archives, then swapped in by one rename of the pointer
-file. Readers keep answering from the old index until the swap and from the new one after it; a
-failed build leaves the live index untouched. With Elasticsearch configured, the same promise is
+written with their postings in memory (search.memory_writer), by one worker process per core for
+large archives (search.writers), then swapped in by one rename of the pointer file. Readers
+keep answering from the old index until the swap and from the new one after it; a failed build
+leaves the live index untouched. With Elasticsearch configured, the same promise is
 kept by an alias moved to a new index (search.elastic.rebuild).
 
 The manifest names the data load (archive.models.DataLoad) the index was built from; once the
@@ -28,11 +29,11 @@ from archive.progress import Progress
 
 from . import incremental, live, wordpairs
 from .backend import SummitWhooshBackend
+from .memory_writer import MemorySegmentWriter
 from .writers import ParallelWriter
 
 # Below this many documents the worker processes cost more than they save.
 MULTIPROCESS_FROM = 5000
-WRITER_MEMORY_MB = 256
 CHUNK_SIZE = 2000
 
 
@@ -179,14 +180,14 @@ def _write(backend, indexes, directory, total, progress, using):
     from whoosh.filedb.filestore import FileStorage
 
     ix = FileStorage(str(directory)).create_index(_schema(backend, indexes, total, using))
-    options = {"limitmb": WRITER_MEMORY_MB, "compound": False}
+    options = {"compound": False}
     procs = min(os.cpu_count() or 1, 4)
     if total >= MULTIPROCESS_FROM and procs > 1:
         # Each worker writes its own segment; the segments are kept as they are (no merge pass).
         # Its workers die with this process and are stopped when the build is (search.writers).
-        writer = ParallelWriter(ix, procs=procs, multisegment=True, batchsize=500, **options)
+        writer = ParallelWriter(ix, procs=procs, batchsize=500, **options)
     else:
-        writer = ix.writer(**options)
+        writer = MemorySegmentWriter(ix, **options)
     documents = 0
     try:
         for index in indexes.values():

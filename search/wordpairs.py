@@ -20,11 +20,21 @@ keeps its lengths in a column: without one its writer looks for the column on di
 posting.
 """
 
+import re
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
+from itertools import repeat
 
-from whoosh.analysis import Analyzer, StemmingAnalyzer
+from whoosh.analysis import (
+    Analyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StemmingAnalyzer,
+    StopFilter,
+)
 from whoosh.analysis.acore import entoken
+from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import FieldType
 from whoosh.formats import Existence
 
@@ -43,9 +53,20 @@ def content_analyzer():
     return RememberingAnalyzer(StemmingAnalyzer())
 
 
+# Whoosh's default word pattern without its capturing group, so findall() gives whole words.
+WORDS = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
+assert default_pattern.pattern == r"\w+(\.?\w+)*"
+WORDS_CACHED = 500_000  # distinct words remembered by an index build's analysis
+UNKNOWN = object()
+
+
 class RememberingAnalyzer(Analyzer):
     def __init__(self, inner):
         self.inner = inner
+
+    def __getstate__(self):
+        # The word cache is not part of the schema pickled into the index.
+        return {"inner": self.inner}
 
     def __call__(self, value, **kwargs):
         indexing = kwargs.get("mode") == "index"
@@ -57,6 +78,65 @@ class RememberingAnalyzer(Analyzer):
         if indexing:
             _last.text, _last.terms = value, terms
 
+    def positions(self, value):
+        """{term: [positions]} as indexing `value` through the inner StemmingAnalyzer gives (the
+        same terms, the same positions after its stop words), each distinct word lowered, checked
+        against the stop words and stemmed once per build instead of through a chain of
+        generators per word; None if the inner analyzer is not such a chain. Used by
+        search.memory_writer, which remembers the terms for the pairs as __call__ does."""
+        chain = self.__dict__.get("_chain")
+        if chain is None:
+            chain = self.__dict__["_chain"] = _stemming_chain(self.inner) or False
+        if not chain:
+            return None
+        words = self.__dict__.setdefault("_words", {})
+        if len(words) > WORDS_CACHED:
+            words.clear()
+        term_of = chain
+        tokens = WORDS.findall(value)
+        terms = list(map(words.get, tokens, repeat(UNKNOWN)))
+        if UNKNOWN in terms:
+            for index, term in enumerate(terms):
+                if term is UNKNOWN:
+                    terms[index] = words[tokens[index]] = term_of(tokens[index])
+        kept = [term for term in terms if term is not None]
+        found = defaultdict(list)
+        if kept:
+            # StopFilter(renumber=True): the first word kept keeps its position, the next ones
+            # follow it one by one.
+            first = next(index for index, term in enumerate(terms) if term is not None)
+            for position, term in enumerate(kept, first):
+                found[term].append(position)
+        _last.text, _last.terms = value, kept
+        return found
+
+
+def _stemming_chain(analyzer):
+    """word -> term (None if stopped) for a StemmingAnalyzer's chain, else None."""
+    items = getattr(analyzer, "items", None)
+    if not items or [type(item) for item in items] != [
+        RegexTokenizer,
+        LowercaseFilter,
+        StopFilter,
+        StemFilter,
+    ]:
+        return None
+    tokenizer, _lower, stop, stem = items
+    if tokenizer.gaps or tokenizer.expression.pattern != default_pattern.pattern:
+        return None
+    stops, shortest, longest = stop.stops, stop.min, stop.max
+    ignore, stemfn = stem.ignore, stem.stemfn
+
+    def term_of(word):
+        text = word.lower()
+        if len(text) < shortest or (longest is not None and len(text) > longest):
+            return None
+        if text in stops:
+            return None
+        return text if text in ignore else stemfn(text)
+
+    return term_of if stop.renumber else None
+
 
 class PairAnalyzer(Analyzer):
     """The pairs of neighbouring terms, both common, as "previous current"."""
@@ -66,17 +146,19 @@ class PairAnalyzer(Analyzer):
         self.words = StemmingAnalyzer()
 
     def __call__(self, value, **kwargs):
+        return entoken(self.pairs(value))
+
+    def pairs(self, value):
         if getattr(_last, "text", None) == value:
             words = _last.terms
         else:
             words = [token.text for token in self.words(value) if not token.stopped]
         common = self.terms
-        pairs = [
+        return [
             pair(first, second)
             for first, second in zip(words, words[1:], strict=False)
             if first in common and second in common
         ]
-        return entoken(pairs)
 
 
 def pair(first, second):
@@ -99,7 +181,9 @@ def common_terms(texts, analyzer):
     """The terms found in at least COMMON_SHARE of the texts (a sample of the documents)."""
     counts = Counter()
     sampled = 0
+    positions = getattr(analyzer, "positions", lambda text: None)
     for text in texts:
-        counts.update({token.text for token in analyzer(text)})
+        found = positions(text)  # the same terms, faster (None if the analyzer has no cache)
+        counts.update(found.keys() if found is not None else {t.text for t in analyzer(text)})
         sampled += 1
     return frozenset(term for term, count in counts.items() if count >= COMMON_SHARE * sampled)

@@ -5,6 +5,9 @@ leaves them waiting forever (about 100 MB each), and its cancel() only flags its
 the worker objects. Here each worker asks Linux to kill it when its parent dies (prctl
 PR_SET_PDEATHSIG: this covers SIGKILL, which nothing can catch), ignores Ctrl-C (the parent
 handles it for the whole build), and cancel() terminates and reaps every worker.
+
+Each worker writes its own segment with search.memory_writer's writer (postings in memory, not
+Whoosh's external sort), and the segments are kept as they are (multisegment: no merge pass).
 """
 
 import ctypes
@@ -14,6 +17,8 @@ import sys
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
+
+from .memory_writer import MemorySegmentWriter
 
 PR_SET_PDEATHSIG = 1
 
@@ -36,11 +41,20 @@ class WorkerTask(SubWriterTask):
         die_with_parent(self.parent_pid)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's "raise KeyboardInterrupt"
-        super().run()
+        # SubWriterTask.run(), with the in-memory writer and one finished segment per worker.
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = MemorySegmentWriter(ix, _lk=False, **self.kwargs)
+        while (job := self.jobqueue.get()) is not None:
+            self._process_file(*job)
+        segment = writer._finalize_segment()
+        self.resultqueue.put((None, writer.pool.fieldnames, segment), timeout=5)
 
 
 class ParallelWriter(MpWriter):
     """MpWriter(multisegment=True) whose workers die with it and are reaped when cancelled."""
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, multisegment=True, **kwargs)
 
     def _new_task(self):
         task = WorkerTask(

@@ -102,6 +102,8 @@ def bench_one(size, workdir, messy=False):
     documents = _load_messy(size, Path(workdir)) if messy else corpus.generate(size)
     print(f"corpus: {documents:,} quotes and articles in {time.monotonic() - started:.1f} s")
 
+    _reset_peak_memory()
+    load_before = os.getloadavg()[0]
     started, cpu = time.monotonic(), _cpu_seconds()
     indexed = rebuild_index(progress=Progress(sys.stderr))
     build = time.monotonic() - started
@@ -109,11 +111,14 @@ def bench_one(size, workdir, messy=False):
     size_mb = sum(p.stat().st_size for p in Path(workdir, "whoosh").rglob("*") if p.is_file()) / 1e6
     print(f"index build: {build:.1f} s for {indexed:,} documents, {size_mb:.1f} MB on disk")
     # On a shared machine the wall time depends on the load; CPU time does not. With two free
-    # cores the build takes about the larger of the two.
+    # cores the build takes about their sum over two.
     print(
         f"index build CPU: {main_cpu:.1f} s preparing (this process), {workers_cpu:.1f} s in "
-        f"the writer processes, load average {os.getloadavg()[0]:.1f}"
+        f"the writer processes, load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after"
     )
+    main_mb, worker_mb = _peak_memory_mb()
+    print(f"index build memory: peak RSS {main_mb} this process, {worker_mb} the largest writer")
 
     if messy:
         _print_segments(workdir)
@@ -336,6 +341,28 @@ def _cpu_seconds():
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _reset_peak_memory():
+    """Start this process's peak RSS afresh (Linux: /proc/self/clear_refs), so the build's peak
+    is not the corpus generation's."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_memory_mb():
+    """(this process's peak RSS, the largest finished child's), as text in MB."""
+    import resource
+
+    try:
+        status = Path("/proc/self/status").read_text().splitlines()
+        main = int(next(line for line in status if line.startswith("VmHWM")).split()[1])
+    except (OSError, StopIteration, ValueError):
+        main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
+    return f"{main / 1024:.0f} MB", (f"{children / 1024:.0f} MB" if children else "-")
 
 
 def _pct(values, percentile):
