@@ -14,7 +14,6 @@ flood page. A figure printer, not a test.
 
 import os
 import random
-import secrets
 import shutil
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from bench.serve import fetch, free_port, started
+from bench.servers import fetch, free_port, site_environment, started
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -52,24 +51,11 @@ def worker_rss_mb(master):
 
 def main():
     work = Path(tempfile.mkdtemp(prefix="summit-flood-"))
-    env = dict(
-        os.environ,
-        VAR_DIR=str(work / "var"),
-        STATIC_ROOT=str(work / "var" / "static"),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        DEBUG="0",
-        STATIC_MANIFEST="1",
-        CACHE_URL="locmem://",
-        GUNICORN_WORKERS="1",
-    )
-    for name in ("DATABASE_URL", "WHOOSH_PATH", "PAGE_CACHE_SECONDS", "DATA_VERSION_CHECK_SECONDS"):
-        env.pop(name, None)
+    env = dict(site_environment(work), GUNICORN_WORKERS="1")
     for name in [name for name in env if name.startswith("PAGE_CACHE_")]:
         env.pop(name)
     server = None
     try:
-        (work / "var").mkdir()
         print(f"Code: {CODE}; setting up in {work}", flush=True)
         for command in ("migrate --no-input", "load_archive", "collectstatic --no-input"):
             subprocess.run(

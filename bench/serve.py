@@ -32,7 +32,7 @@ from bench.servers import (
     site_environment,
     start_gunicorn,
     started,
-    stop,
+    stop_all,
     wrk,
 )
 
@@ -138,10 +138,7 @@ def real_corpus():
         print(f"\n{sum(f['errors'] for _, _, f in rows)} errors in all runs.")
         (work / "results.json").write_text(json.dumps(rows, indent=2))
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            stop(server)
+        stop_all(servers)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -97,6 +97,14 @@ def stop(process):
         process.wait()
 
 
+def stop_all(servers):
+    """Every server asked to stop at once, then each waited for (stop)."""
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        stop(server)
+
+
 def wrk(port, paths, connections, work, seconds=SECONDS):
     paths_file = work / "paths.txt"
     paths_file.write_text("\n".join(paths) + "\n")

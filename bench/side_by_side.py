@@ -46,7 +46,7 @@ from bench.servers import (
     site_environment,
     start_gunicorn,
     started,
-    stop,
+    stop_all,
     wrk,
 )
 
@@ -279,10 +279,7 @@ def main():
                     )  # fmt: skip
         print_table(results)
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            stop(server)
+        stop_all(servers)
         shutil.rmtree(work, ignore_errors=True)
 
 
