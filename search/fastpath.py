@@ -15,52 +15,16 @@ left out of every answer. Anything else (another query shape) returns None and t
 Whoosh's own search.
 """
 
-from collections.abc import Mapping
-
 import numpy as np
 from whoosh import query as whoosh_query
 
 from . import wordpairs
+from .matches import NO_MATCHES, Matches, common, scores_at
 from .postings import Unsupported, cache_on, positions, postings, recently_used, remember
 from .scoring import BM25_B, BM25_K1, field_lengths
 
 B, K1 = BM25_B, BM25_K1
 CACHED_SCORES = 1_000_000  # scored documents kept per searcher (12 bytes each: about 12 MB)
-
-
-class Matches(Mapping):
-    """The documents a query matches and their scores: two aligned arrays, the document numbers
-    sorted. Read like a {docnum: score} dict; combined and ranked with array operations."""
-
-    __slots__ = ("docs", "scores")
-
-    def __init__(self, docs, scores):
-        self.docs = docs
-        self.scores = scores
-
-    @classmethod
-    def of(cls, docs, score=0.0):
-        docs = np.asarray(docs, dtype=np.int64)
-        return cls(docs, np.full(len(docs), score, dtype=np.float64))
-
-    def where(self, keep):
-        """The matches where the boolean array `keep` (one per match) is true."""
-        return Matches(self.docs[keep], self.scores[keep])
-
-    def __len__(self):
-        return len(self.docs)
-
-    def __iter__(self):
-        return iter(self.docs.tolist())
-
-    def __getitem__(self, docnum):
-        index = int(np.searchsorted(self.docs, docnum))
-        if index < len(self.docs) and self.docs[index] == docnum:
-            return float(self.scores[index])
-        raise KeyError(docnum)
-
-
-NO_MATCHES = Matches.of([])
 
 
 def search(searcher, q, fieldname, restriction=None):
@@ -152,7 +116,7 @@ def _evaluate(searcher, leaves, q, fieldname):
             docs = np.asarray(sorted(searcher.docs_for_query(q)), dtype=np.int64)
         scores = np.zeros(len(docs))
         for word in q.words:
-            scores = scores + _scores_at(docs, _term_scores(searcher, leaves, fieldname, word))
+            scores = scores + scores_at(docs, _term_scores(searcher, leaves, fieldname, word))
         return Matches(docs, scores)
     if isinstance(q, whoosh_query.Or):
         children = [_evaluate(searcher, leaves, child, fieldname) for child in q.children()]
@@ -173,32 +137,13 @@ def _evaluate(searcher, leaves, q, fieldname):
         )
         found = parts[0]
         for other in parts[1:]:
-            mine, theirs = _common(found.docs, other.docs)
+            mine, theirs = common(found.docs, other.docs)
             found = Matches(found.docs[mine], found.scores[mine] + other.scores[theirs])
         for child in negative:
             excluded = _evaluate(searcher, leaves, child, fieldname)
-            found = found.where(~_common(found.docs, excluded.docs)[0])
+            found = found.where(~common(found.docs, excluded.docs)[0])
         return found
     raise Unsupported
-
-
-def _common(docs, others):
-    """Of two sorted arrays of document numbers: a boolean array over `docs` of those also in
-    `others`, and where each of those is in `others`. A binary search of each of `docs` in
-    `others` (the shorter in the longer, as And sorts its parts) instead of sorting both."""
-    if not len(others):
-        return np.zeros(len(docs), dtype=bool), np.zeros(0, dtype=np.int64)
-    where = np.minimum(np.searchsorted(others, docs), len(others) - 1)
-    present = others[where] == docs
-    return present, where[present]
-
-
-def _scores_at(docs, found):
-    """The scores of `found` at the documents `docs` (0 where it has none)."""
-    if not len(found):
-        return np.zeros(len(docs))
-    index = np.minimum(np.searchsorted(found.docs, docs), len(found.docs) - 1)
-    return np.where(found.docs[index] == docs, found.scores[index], 0.0)
 
 
 def _term_scores(searcher, leaves, fieldname, text):
@@ -285,7 +230,7 @@ def _phrase_docs(leaves, fieldname, words):
             candidates = _all_of(reader, fieldname, words)
             if pairs:
                 both = _all_of(reader, wordpairs.FIELD, pairs)
-                candidates = candidates[_common(candidates, both)[0]]
+                candidates = candidates[common(candidates, both)[0]]
             verified = _verified(reader, fieldname, words, set(candidates.tolist()))
             candidates = np.asarray(sorted(verified), dtype=np.int64)
         found.append(candidates + offset)
@@ -299,7 +244,7 @@ def _all_of(reader, fieldname, terms):
     for ids in id_lists[1:]:
         if docs is None or not len(docs):
             break
-        docs = docs[_common(docs, np.frombuffer(ids, dtype=np.int32))[0]]
+        docs = docs[common(docs, np.frombuffer(ids, dtype=np.int32))[0]]
     return docs if docs is not None else np.zeros(0, dtype=np.int64)
 
 
