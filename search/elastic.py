@@ -115,6 +115,8 @@ class SummitElasticsearchBackend(Elasticsearch7SearchBackend):
         """haystack's request, with every facet value counted (as on Whoosh, not the top ten) and
         one snippet of the verbatim text highlighted with the words searched for."""
         search_kwargs = super().build_search_kwargs(query_string, **kwargs)
+        # The exact number of matches: OpenSearch stops counting at 10,000 unless asked.
+        search_kwargs["track_total_hits"] = True
         for aggregation in search_kwargs.get("aggs", {}).values():
             if "terms" in aggregation:
                 aggregation["terms"].setdefault("size", FACET_VALUES)

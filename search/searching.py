@@ -17,7 +17,7 @@ from archive.countries import COUNTRIES
 from archive.models import Meeting, Outlet, Person
 
 from . import query
-from .forms import FACETS, TYPES
+from .forms import FACETS, MAX_PAGE, TYPES
 
 # Sort name -> haystack order_by keys; an unknown date sorts last either way (search_indexes).
 ORDERINGS = {
@@ -79,7 +79,9 @@ class Page:
 
     @property
     def count(self):
-        return (self.total + PER_PAGE - 1) // PER_PAGE
+        """The pages a reader can ask for: every match's, up to MAX_PAGE (the count of
+        matches stays exact)."""
+        return min((self.total + PER_PAGE - 1) // PER_PAGE, MAX_PAGE)
 
     @property
     def offset(self):
