@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from search.bench.run import in_process_environment
+
 QUOTES = int(os.environ.get("BENCH_QUOTES", "100000"))
 CHANGED = "messy-quote-7"
 NEW_WORDS = "zanzibar quokka"
@@ -26,19 +28,7 @@ NEW_WORDS = "zanzibar quokka"
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="summit-bench-load-"))
     try:
-        env = {
-            **os.environ,
-            "VAR_DIR": str(workdir),
-            "WHOOSH_PATH": str(workdir / "whoosh"),
-            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-            "ELASTICSEARCH_URL": "",
-            "SECRET_KEY": "benchmark-only",
-            "ALLOWED_HOSTS": "testserver",
-            "LOG_LEVEL": "WARNING",
-            "STATIC_MANIFEST": "0",
-            "PAGE_CACHE_SECONDS": "0",
-            "DJANGO_SETTINGS_MODULE": "summit.settings",
-        }
+        env = in_process_environment(workdir)
         code = f"from bench.load import run; run({str(workdir)!r})"
         subprocess.run([sys.executable, "-c", code], env=env, check=True)
     finally:

@@ -47,15 +47,24 @@ def _run_in_subprocess(call, workdir):
     """Each size in a fresh interpreter: its own settings (temp DB and index), its own memory."""
     import subprocess
 
-    env = {
+    env = in_process_environment(workdir)
+    env["BENCH_CLUSTER_URL"] = os.environ.get(
+        "BENCH_CLUSTER_URL", os.environ.get("ELASTICSEARCH_URL", "")
+    )
+    code = f"from search.bench.run import bench_issue_10, bench_one; {call}"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def in_process_environment(workdir):
+    """The settings of a benchmark that runs the site in its own process with everything under
+    `workdir` (a temporary SQLite database and Whoosh index, never var/), the page cache off."""
+    workdir = Path(workdir)
+    return {
         **os.environ,
         "VAR_DIR": str(workdir),
         "WHOOSH_PATH": str(workdir / "whoosh"),
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "ELASTICSEARCH_URL": "",
-        "BENCH_CLUSTER_URL": os.environ.get(
-            "BENCH_CLUSTER_URL", os.environ.get("ELASTICSEARCH_URL", "")
-        ),
         "SECRET_KEY": "benchmark-only",
         "ALLOWED_HOSTS": "testserver",
         "LOG_LEVEL": "WARNING",
@@ -63,8 +72,6 @@ def _run_in_subprocess(call, workdir):
         "PAGE_CACHE_SECONDS": "0",
         "DJANGO_SETTINGS_MODULE": "summit.settings",
     }
-    code = f"from search.bench.run import bench_issue_10, bench_one; {call}"
-    subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
 def bench_one(size, workdir, messy=False):
